@@ -1,0 +1,21 @@
+/**
+ * Unit tests (diagnosis, components) under tests/unit. Extends wp-scripts' own config; the
+ * override lets babel transform the two ESM-only packages that @wordpress/components 41 pulls in
+ * (uuid, @wordpress/theme), which jest would otherwise refuse to load.
+ */
+const defaults = require( '@wordpress/scripts/config/jest-unit.config' );
+
+module.exports = {
+	...defaults,
+	rootDir: __dirname,
+	testMatch: [ '<rootDir>/tests/unit/**/*.test.[jt]s?(x)' ],
+	transform: {
+		'^.+\\.[cm]?[jt]sx?$': require.resolve(
+			'@wordpress/scripts/config/babel-transform'
+		),
+	},
+	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
+	setupFilesAfterEnv: [ '<rootDir>/tests/unit/setup.ts' ],
+	collectCoverageFrom: [ 'src/**/*.{ts,tsx}', '!src/index.tsx' ],
+	coverageReporters: [ 'text-summary', 'text' ],
+};

@@ -1,0 +1,61 @@
+/**
+ * What the diagnosis produces (DESIGN.md §4). Pure data: the components render it, the report
+ * builder prints it. Every string in it is plain text, already translated.
+ */
+import type { EndpointId, VariantId } from '../api/types';
+
+export type FindingStatus = 'pass' | 'warn' | 'fail' | 'info';
+
+/** Which group a card belongs to on the page. */
+export type FindingGroup = 'requirement' | 'endpoint';
+
+/** One line of evidence: a label and a plain-text value (status line, header, timing...). */
+export interface Evidence {
+	label: string;
+	value: string;
+	/** Set for long verbatim text (a block page) so the UI can show it preformatted. */
+	verbatim?: boolean;
+}
+
+/** One step of a fix. `copy` holds text the owner may need to paste, e.g. a URL to allow. */
+export interface RemediationStep {
+	text: string;
+	copy?: string[];
+}
+
+export interface Finding {
+	/** Stable id, e.g. `requirement:https` or `endpoint:push`. */
+	id: string;
+	group: FindingGroup;
+	endpoint?: EndpointId;
+	status: FindingStatus;
+	title: string;
+	/** One sentence. */
+	summary: string;
+	/** Who or what caused a failure, when known: `Cloudflare`, `Wordfence`, `a language redirect`. */
+	cause?: string;
+	evidence: Evidence[];
+	remediation: RemediationStep[];
+	/**
+	 * For endpoint findings: false when the installed KCO version never calls this endpoint, so a
+	 * failure there does not stop orders (it is still shown: the vendor asks to allow all four).
+	 */
+	usedByKlarna?: boolean;
+	/** Per-variant outcome of the probes behind an endpoint finding. */
+	variants?: Array< { variant: VariantId; passed: boolean; outcome: string } >;
+}
+
+export interface RunSummaryCounts {
+	pass: number;
+	warn: number;
+	fail: number;
+	info: number;
+}
+
+export interface Diagnosis {
+	findings: Finding[];
+	counts: RunSummaryCounts;
+	/** Failures that stop Klarna orders (used endpoints and requirements). */
+	problems: number;
+	overall: FindingStatus;
+}
