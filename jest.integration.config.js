@@ -1,0 +1,14 @@
+/**
+ * Integration tests: plain HTTP against the real WordPress stack that `npm run wp:up
+ * -- --with-test-doubles` serves. Node environment (global fetch), one file at a time, since
+ * the files share one site.
+ */
+const unit = require( './jest.config.js' );
+
+module.exports = {
+	...unit,
+	testEnvironment: 'node',
+	testMatch: [ '<rootDir>/tests/integration/**/*.test.ts' ],
+	setupFilesAfterEnv: [],
+	testTimeout: 60000,
+};

@@ -1,0 +1,65 @@
+/**
+ * Debian's Chromium (never a downloaded browser) driven by playwright-core, plus the steps every
+ * browser test shares: log in, open the doctor's page, collect console errors, save screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, PROJECT_DIR } from '../../integration/support/stack';
+import type { Credentials } from '../../integration/support/session';
+
+export const ARTIFACTS_DIR = join( PROJECT_DIR, 'artifacts', 'screenshots' );
+
+export async function launchBrowser(): Promise< Browser > {
+	return chromium.launch( {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		// No sandbox as root; no background networking: this machine has no network to reach.
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
+	} );
+}
+
+export interface DoctorPage {
+	context: BrowserContext;
+	page: Page;
+	/** Console errors and uncaught page errors seen so far. */
+	errors: string[];
+}
+
+/** A fresh context logged in as the given user. */
+export async function logInAs(
+	browser: Browser,
+	credentials: Credentials,
+	viewport = { width: 1280, height: 900 }
+): Promise< DoctorPage > {
+	const context = await browser.newContext( { viewport } );
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on( 'console', ( message ) => {
+		if ( message.type() === 'error' ) {
+			errors.push( message.text() );
+		}
+	} );
+	page.on( 'pageerror', ( error ) => errors.push( error.message ) );
+
+	await page.goto( `${ BASE_URL }/wp-login.php` );
+	await page.fill( '#user_login', credentials.user );
+	await page.fill( '#user_pass', credentials.password );
+	await Promise.all( [ page.waitForURL( /wp-admin/ ), page.click( '#wp-submit' ) ] );
+	return { context, page, errors };
+}
+
+export async function screenshot( page: Page, name: string ): Promise< string > {
+	mkdirSync( ARTIFACTS_DIR, { recursive: true } );
+	const wpVersion = await page.evaluate( () => document.body.className.match( /branch-([\d-]+)/ )?.[ 1 ] ?? 'wp' );
+	const file = join( ARTIFACTS_DIR, `${ name }-${ wpVersion }.png` );
+	await page.screenshot( { path: file, fullPage: true } );
+	return file;
+}

@@ -1,0 +1,58 @@
+/**
+ * Proves the stack is real: a Klarna-shaped push reaches WooCommerce's wc-api dispatch (the
+ * double) and KCO's handler (the recorder), exactly once.
+ */
+import { randomUUID } from 'node:crypto';
+import { BASE_URL, recorder } from './support/stack';
+
+describe( 'the local WooCommerce stack', () => {
+	beforeEach( () => recorder.clear() );
+
+	it( 'dispatches a Klarna push to the KCO push handler exactly once', async () => {
+		const orderId = randomUUID();
+		const response = await fetch(
+			`${ BASE_URL }/wc-api/KCO_WC_Push/?kco-action=push&kco_wc_order_id=${ orderId }`,
+			{ method: 'POST', headers: { 'User-Agent': 'APIs-Klarna' } }
+		);
+
+		expect( response.status ).toBe( 200 );
+		expect( await response.text() ).toBe( '-1' );
+		const calls = recorder.calls();
+		expect( calls ).toHaveLength( 1 );
+		expect( calls[ 0 ] ).toMatchObject( {
+			handler: 'kco_wc_push',
+			method: 'POST',
+			userAgent: 'APIs-Klarna',
+		} );
+		expect( calls[ 0 ]?.uri ).toContain( orderId );
+	} );
+
+	it( 'honours ?wc-api=NAME as WooCommerce does', async () => {
+		const response = await fetch( `${ BASE_URL }/?wc-api=KCO_WC_Notification`, {
+			method: 'POST',
+			headers: { 'User-Agent': 'APIs-Klarna', 'Content-Type': 'application/json' },
+			body: JSON.stringify( { order_id: randomUUID(), event_type: 'FRAUD_RISK_ACCEPTED' } ),
+		} );
+
+		expect( response.status ).toBe( 200 );
+		expect( recorder.calls().map( ( call ) => call.handler ) ).toEqual( [ 'kco_wc_notification' ] );
+	} );
+
+	it( 'answers 400 and -1 for a wc-api name nobody handles', async () => {
+		const response = await fetch( `${ BASE_URL }/wc-api/No_Such_Handler/`, { method: 'POST' } );
+
+		expect( response.status ).toBe( 400 );
+		expect( await response.text() ).toBe( '-1' );
+		expect( recorder.calls() ).toHaveLength( 0 );
+	} );
+
+	it( 'routes the checkout-block validation to KCO’s REST route', async () => {
+		const response = await fetch(
+			`${ BASE_URL }/wp-json/kco-block/order/${ randomUUID() }/validate`,
+			{ method: 'POST', headers: { 'User-Agent': 'APIs-Klarna', 'Content-Type': 'application/json' }, body: '{}' }
+		);
+
+		expect( response.status ).toBe( 200 );
+		expect( recorder.calls().map( ( call ) => call.handler ) ).toEqual( [ 'kco_block_validate' ] );
+	} );
+} );
