@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# npm test: every check of the project, in order — lints, unit tests, then the real stack
+# (WordPress 6.8 with the test doubles) for integration and browser tests, then the browser tests
+# again on the newest WordPress. Ends with one line "N passed, N failed" over all suites.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results_dir=artifacts/test-results
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+passed=0
+failed=0
+failures=()
+
+step() { printf '\n=== %s\n' "$*"; }
+
+# A check that is not a test runner counts as one test.
+check() {
+	local name=$1
+	shift
+	step "$name"
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures+=("$name")
+	fi
+}
+
+# A jest run counts its tests; a suite that could not run at all counts as a failure.
+jest_suite() {
+	local name=$1 config=$2
+	shift 2
+	step "$name"
+	local out="$results_dir/$name.json"
+	npx wp-scripts test-unit-js --config "$config" --json --outputFile="$out" "$@"
+	local counts
+	counts=$(node -e '
+		const fs = require( "fs" );
+		try {
+			const r = JSON.parse( fs.readFileSync( process.argv[1], "utf8" ) );
+			const broken = r.testResults.filter( ( s ) => s.status === "failed" && s.assertionResults.length === 0 ).length;
+			console.log( r.numPassedTests, r.numFailedTests + broken + ( r.numTotalTests === 0 ? 1 : 0 ) );
+		} catch ( e ) {
+			console.log( 0, 1 );
+		}' "$out")
+	passed=$((passed + ${counts% *}))
+	local suite_failed=${counts#* }
+	failed=$((failed + suite_failed))
+	[ "$suite_failed" = 0 ] || failures+=("$name")
+}
+
+check "lint: JavaScript and TypeScript (wp-scripts lint-js)" npx wp-scripts lint-js src tests
+check "lint: styles (wp-scripts lint-style)" npx wp-scripts lint-style 'src/**/*.scss' --allow-empty-input
+check "lint: types (tsc --noEmit, strict)" npx tsc --noEmit -p .
+check "lint: PHP (php -l, and PHP 7.4 through php-wasm)" bash bin/lint-php.sh
+jest_suite unit jest.config.js --coverage
+
+check "build" npx wp-scripts build
+check "stack: WordPress 6.8 with test doubles" bash bin/wp-up.sh --wp=6.8 --with-test-doubles --quiet
+jest_suite integration-wp-6.8 jest.integration.config.js --runInBand
+jest_suite browser-wp-6.8 jest.e2e.config.js --runInBand
+
+check "stack: newest WordPress with test doubles" bash bin/wp-up.sh --wp=newest --with-test-doubles --quiet
+KCO_E2E_SCOPE=ui jest_suite browser-wp-newest jest.e2e.config.js --runInBand
+# Leave the default stack running, as `npm run wp:up` would.
+bash bin/wp-up.sh --wp=6.8 --with-test-doubles --quiet
+
+echo
+[ ${#failures[@]} -eq 0 ] || printf 'Failed: %s\n' "${failures[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
