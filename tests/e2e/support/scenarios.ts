@@ -1,0 +1,111 @@
+/**
+ * Fault scenarios of the proof suite: small, named switches that make the real local stack
+ * misbehave the way real shops do (Apache config snippets, must-use plugins, options, files),
+ * each applied and reverted by the tests. None of this is shipped in the plugin.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_DIR, STACK_DIR, wpEval } from '../../integration/support/stack';
+
+export interface Scenario {
+	name: string;
+	apply: () => void;
+	revert: () => void;
+}
+
+/** Document root of the WordPress the stack serves now. */
+export function docroot(): string {
+	const currentFile = join( STACK_DIR, 'current' );
+	const current = existsSync( currentFile ) ? readFileSync( currentFile, 'utf8' ).trim() : '6.8';
+	return join( STACK_DIR, `wordpress-${ current }` );
+}
+
+function reloadApache(): void {
+	execFileSync( 'bash', [ join( PROJECT_DIR, 'bin', 'stack-reload.sh' ) ], { stdio: 'inherit' } );
+}
+
+/** An Apache configuration snippet, active after a graceful reload. */
+export function apacheSnippet( name: string, config: string ): Scenario {
+	const file = join( STACK_DIR, 'apache', 'scenarios', `${ name }.conf` );
+	return {
+		name,
+		apply: () => {
+			writeFileSync( file, config );
+			reloadApache();
+		},
+		revert: () => {
+			rmSync( file, { force: true } );
+			reloadApache();
+		},
+	};
+}
+
+/** A must-use plugin, loaded by every request while it exists. */
+export function muPlugin( name: string, php: string ): Scenario {
+	const file = () => join( docroot(), 'wp-content', 'mu-plugins', `kco-scenario-${ name }.php` );
+	return {
+		name,
+		apply: () => {
+			mkdirSync( join( docroot(), 'wp-content', 'mu-plugins' ), { recursive: true } );
+			writeFileSync( file(), `<?php\n// Proof-suite scenario "${ name }" (tests/e2e).\n${ php }\n` );
+		},
+		revert: () => rmSync( file(), { force: true } ),
+	};
+}
+
+/** A file relative to the document root (e.g. `.maintenance`). */
+export function docrootFile( name: string, relativePath: string, content: string ): Scenario {
+	return {
+		name,
+		apply: () => writeFileSync( join( docroot(), relativePath ), content ),
+		revert: () => rmSync( join( docroot(), relativePath ), { force: true } ),
+	};
+}
+
+/** Sets WordPress options for the scenario and restores their previous values after. */
+export function options( name: string, values: Record< string, string > ): Scenario {
+	let previous: Record< string, string > = {};
+	const encode = ( value: unknown ) => JSON.stringify( JSON.stringify( value ) );
+	return {
+		name,
+		apply: () => {
+			previous = JSON.parse(
+				wpEval(
+					`$o = array(); foreach ( json_decode( ${ encode( Object.keys( values ) ) } ) as $k ) { $o[ $k ] = (string) get_option( $k ); } echo wp_json_encode( $o );`
+				)
+			) as Record< string, string >;
+			setOptions( values );
+		},
+		revert: () => setOptions( previous ),
+	};
+}
+
+function setOptions( values: Record< string, string > ): void {
+	const json = JSON.stringify( JSON.stringify( values ) );
+	wpEval(
+		`foreach ( json_decode( ${ json }, true ) as $k => $v ) { update_option( $k, $v ); } if ( function_exists( 'flush_rewrite_rules' ) ) { delete_option( 'rewrite_rules' ); }`
+	);
+}
+
+/** Several switches as one scenario; reverted in reverse order. */
+export function combined( name: string, parts: Scenario[] ): Scenario {
+	return {
+		name,
+		apply: () => parts.forEach( ( part ) => part.apply() ),
+		revert: () => [ ...parts ].reverse().forEach( ( part ) => part.revert() ),
+	};
+}
+
+/**
+ * Runs `body` with the scenario applied and always reverts it, so one failing scenario never
+ * leaks into the next.
+ */
+export async function withScenario< T >( scenario: Scenario, body: () => Promise< T > ): Promise< T > {
+	scenario.apply();
+	try {
+		return await body();
+	} finally {
+		scenario.revert();
+	}
+}
