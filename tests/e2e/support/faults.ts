@@ -198,3 +198,47 @@ export function wordfenceStandIn( howGetIPs: '' | 'HTTP_X_FORWARDED_FOR' ): Scen
 }
 
 export { combined };
+
+/**
+ * The whole site on HTTPS with a self-signed certificate (mod_ssl on its own port): Klarna
+ * verifies certificates, so every callback fails the TLS handshake.
+ */
+export const HTTPS_URL = 'https://127.0.0.1:8443';
+export const selfSignedHttps: Scenario = ( () => {
+	const tlsDir = join( STACK_DIR, 'tls' );
+	const snippet = apacheSnippet(
+		'self-signed-https',
+		`LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so
+LoadModule socache_shmcb_module /usr/lib/apache2/modules/mod_socache_shmcb.so
+Listen 127.0.0.1:8443
+SSLSessionCache shmcb:${ STACK_DIR }/apache/ssl_scache(512000)
+<VirtualHost 127.0.0.1:8443>
+	SSLEngine on
+	SSLCertificateFile ${ tlsDir }/self-signed.crt
+	SSLCertificateKeyFile ${ tlsDir }/self-signed.key
+</VirtualHost>
+`
+	);
+	const urls = options( 'https-urls', { home: HTTPS_URL, siteurl: HTTPS_URL } );
+	return {
+		name: 'self-signed-https',
+		apply: () => {
+			mkdirSync( tlsDir, { recursive: true } );
+			if ( ! existsSync( join( tlsDir, 'self-signed.crt' ) ) ) {
+				execFileSync( 'openssl', [
+					'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
+					'-subj', '/CN=127.0.0.1',
+					'-addext', 'subjectAltName=IP:127.0.0.1',
+					'-keyout', join( tlsDir, 'self-signed.key' ),
+					'-out', join( tlsDir, 'self-signed.crt' ),
+				], { stdio: 'ignore' } );
+			}
+			snippet.apply();
+			urls.apply();
+		},
+		revert: () => {
+			urls.revert();
+			snippet.revert();
+		},
+	};
+} )();
