@@ -7,6 +7,7 @@
  * artifacts/bench/latest.json, and with --json prints them as one JSON object on the last line.
  * Not a test: goals are reported, never asserted.
  */
+/* eslint-disable no-console -- a command-line tool: the console is its output. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -26,13 +27,19 @@ const log = ( ...parts ) => {
 };
 
 function wpEval( php ) {
-	return execFileSync( 'php', [ join( PROJECT, 'bin', 'wp-eval.php' ), php ], { cwd: PROJECT, encoding: 'utf8' } );
+	return execFileSync(
+		'php',
+		[ join( PROJECT, 'bin', 'wp-eval.php' ), php ],
+		{ cwd: PROJECT, encoding: 'utf8' }
+	);
 }
 
 function setPluginActive( active ) {
 	wpEval(
 		`require_once ABSPATH . 'wp-admin/includes/plugin.php'; ${
-			active ? "activate_plugin( 'kco-callback-doctor/plugin.php' );" : "deactivate_plugins( 'kco-callback-doctor/plugin.php' );"
+			active
+				? "activate_plugin( 'kco-callback-doctor/plugin.php' );"
+				: "deactivate_plugins( 'kco-callback-doctor/plugin.php' );"
 		}`
 	);
 }
@@ -40,23 +47,40 @@ function setPluginActive( active ) {
 const median = ( values ) => {
 	const sorted = [ ...values ].sort( ( a, b ) => a - b );
 	const middle = Math.floor( sorted.length / 2 );
-	return sorted.length % 2 ? sorted[ middle ] : ( sorted[ middle - 1 ] + sorted[ middle ] ) / 2;
+	return sorted.length % 2
+		? sorted[ middle ]
+		: ( sorted[ middle - 1 ] + sorted[ middle ] ) / 2;
 };
 
-/** Included PHP files of one request, as the bench reporter (tests/doubles) prints them. */
+/**
+ * Included PHP files of one request, as the bench reporter (tests/doubles) prints them.
+ * @param path
+ */
 async function includedFiles( path ) {
-	const response = await fetch( `${ BASE }${ path }`, { headers: { 'X-Kco-Bench-Files': '1' } } );
+	const response = await fetch( `${ BASE }${ path }`, {
+		headers: { 'X-Kco-Bench-Files': '1' },
+	} );
 	const text = await response.text();
 	const match = text.match( /<!-- kco-bench-files (.*) -->\s*$/ );
 	if ( ! match ) {
-		throw new Error( `No included-files report from ${ path } (is the stack up with --with-test-doubles?)` );
+		throw new Error(
+			`No included-files report from ${ path } (is the stack up with --with-test-doubles?)`
+		);
 	}
 	return JSON.parse( match[ 1 ] );
 }
 
-/** Requests per second with wrk (Debian package) for a fixed duration on one connection pair. */
+/**
+ * Requests per second with wrk (Debian package) for a fixed duration on one connection pair.
+ * @param path
+ * @param seconds
+ */
 function requestsPerSecond( path, seconds ) {
-	const result = spawnSync( 'wrk', [ '-t1', '-c2', `-d${ seconds }s`, `${ BASE }${ path }` ], { encoding: 'utf8' } );
+	const result = spawnSync(
+		'wrk',
+		[ '-t1', '-c2', `-d${ seconds }s`, `${ BASE }${ path }` ],
+		{ encoding: 'utf8' }
+	);
 	const match = result.stdout.match( /Requests\/sec:\s+([\d.]+)/ );
 	if ( ! match ) {
 		throw new Error( `wrk failed: ${ result.stderr || result.stdout }` );
@@ -72,7 +96,11 @@ async function frontEndCost() {
 		const inactive = await includedFiles( path );
 		setPluginActive( true );
 		const active = await includedFiles( path );
-		files[ name ] = { inactive: inactive.total, active: active.total, pluginFiles: active.plugin };
+		files[ name ] = {
+			inactive: inactive.total,
+			active: active.total,
+			pluginFiles: active.plugin,
+		};
 	}
 	// Alternating rounds cancel drift (caches warming, other load on the machine).
 	const rounds = quick ? 1 : 5;
@@ -95,16 +123,31 @@ function bundleSize() {
 	const measure = ( file ) => {
 		try {
 			const bytes = readFileSync( file );
-			return { bytes: bytes.length, gzip: gzipSync( bytes, { level: 9 } ).length };
+			return {
+				bytes: bytes.length,
+				gzip: gzipSync( bytes, { level: 9 } ).length,
+			};
 		} catch {
 			return { bytes: 0, gzip: 0 };
 		}
 	};
-	const current = readFileSync( join( PROJECT, '.wp-stack', 'current' ), 'utf8' ).trim();
+	const current = readFileSync(
+		join( PROJECT, '.wp-stack', 'current' ),
+		'utf8'
+	).trim();
 	return {
 		js: measure( join( PROJECT, 'build', 'index.js' ) ),
 		css: measure( join( PROJECT, 'build', 'index.css' ) ),
-		siteHealthReference: measure( join( PROJECT, '.wp-stack', `wordpress-${ current }`, 'wp-admin', 'js', 'site-health.min.js' ) ),
+		siteHealthReference: measure(
+			join(
+				PROJECT,
+				'.wp-stack',
+				`wordpress-${ current }`,
+				'wp-admin',
+				'js',
+				'site-health.min.js'
+			)
+		),
 	};
 }
 
@@ -117,11 +160,15 @@ async function main() {
 	const figures = {
 		frontEndExtraFiles: Math.max(
 			frontEnd.files.frontPage.active - frontEnd.files.frontPage.inactive,
-			frontEnd.files.restRequest.active - frontEnd.files.restRequest.inactive
+			frontEnd.files.restRequest.active -
+				frontEnd.files.restRequest.inactive
 		),
 		frontEndPluginFiles: frontEnd.files.frontPage.pluginFiles,
 		frontEndRpsRatio: Number( frontEnd.ratio.toFixed( 3 ) ),
-		frontEndRps: { active: median( frontEnd.rps.active ), inactive: median( frontEnd.rps.inactive ) },
+		frontEndRps: {
+			active: median( frontEnd.rps.active ),
+			inactive: median( frontEnd.rps.inactive ),
+		},
 		bundleBytes: bundle.js.bytes,
 		bundleGzipBytes: bundle.js.gzip,
 		cssBytes: bundle.css.bytes,
@@ -131,14 +178,25 @@ async function main() {
 	log( '' );
 	log( '| measure | value | goal |' );
 	log( '|---|---|---|' );
-	log( `| extra PHP files on a front-end page / REST request | ${ frontEnd.files.frontPage.active - frontEnd.files.frontPage.inactive } / ${ frontEnd.files.restRequest.active - frontEnd.files.restRequest.inactive } | 0 |` );
-	log( `| front-end requests/s, active ÷ inactive (median of rounds) | ${ figures.frontEndRpsRatio } (${ figures.frontEndRps.active.toFixed( 0 ) } vs ${ figures.frontEndRps.inactive.toFixed( 0 ) }) | ≥ 0.99 |` );
-	log( `| build/index.js minified / gzip | ${ bundle.js.bytes } / ${ bundle.js.gzip } B | ≤ 25 KB |` );
+	log(
+		`| extra PHP files on a front-end page / REST request | ${ frontEnd.files.frontPage.active - frontEnd.files.frontPage.inactive } / ${ frontEnd.files.restRequest.active - frontEnd.files.restRequest.inactive } | 0 |`
+	);
+	log(
+		`| front-end requests/s, active ÷ inactive (median of rounds) | ${ figures.frontEndRpsRatio } (${ figures.frontEndRps.active.toFixed( 0 ) } vs ${ figures.frontEndRps.inactive.toFixed( 0 ) }) | ≥ 0.99 |`
+	);
+	log(
+		`| build/index.js minified / gzip | ${ bundle.js.bytes } / ${ bundle.js.gzip } B | ≤ 25 KB |`
+	);
 	log( `| build/index.css | ${ bundle.css.bytes } B | |` );
-	log( `| wp-admin/js/site-health.min.js (reference) | ${ bundle.siteHealthReference.bytes } / ${ bundle.siteHealthReference.gzip } B | |` );
+	log(
+		`| wp-admin/js/site-health.min.js (reference) | ${ bundle.siteHealthReference.bytes } / ${ bundle.siteHealthReference.gzip } B | |`
+	);
 
 	mkdirSync( join( PROJECT, 'artifacts', 'bench' ), { recursive: true } );
-	writeFileSync( join( PROJECT, 'artifacts', 'bench', 'latest.json' ), JSON.stringify( figures, null, 2 ) + '\n' );
+	writeFileSync(
+		join( PROJECT, 'artifacts', 'bench', 'latest.json' ),
+		JSON.stringify( figures, null, 2 ) + '\n'
+	);
 	if ( asJson ) {
 		console.log( JSON.stringify( figures ) );
 	}

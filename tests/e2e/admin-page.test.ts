@@ -17,14 +17,23 @@ afterAll( async () => {
 } );
 
 it( 'opens the doctor from the WooCommerce menu and renders the app without console errors', async () => {
-	const { page, errors, context } = await logInAs( browser, USERS.administrator );
+	const { page, errors, context } = await logInAs(
+		browser,
+		USERS.administrator
+	);
 
 	await page.hover( '#toplevel_page_woocommerce' );
-	await page.click( '#toplevel_page_woocommerce a[href$="page=kco-callback-doctor"]' );
+	await page.click(
+		'#toplevel_page_woocommerce a[href$="page=kco-callback-doctor"]'
+	);
 	await page.waitForURL( /page=kco-callback-doctor/ );
 
 	await expect(
-		page.getByRole( 'heading', { name: 'Callback Doctor for Klarna Checkout' } ).waitFor()
+		page
+			.getByRole( 'heading', {
+				name: 'Callback Doctor for Klarna Checkout',
+			} )
+			.waitFor()
 	).resolves.toBeUndefined();
 	await screenshot( page, 'admin-page' );
 	expect( errors ).toEqual( [] );

@@ -28,18 +28,31 @@ describe( 'the local WooCommerce stack', () => {
 	} );
 
 	it( 'honours ?wc-api=NAME as WooCommerce does', async () => {
-		const response = await fetch( `${ BASE_URL }/?wc-api=KCO_WC_Notification`, {
-			method: 'POST',
-			headers: { 'User-Agent': 'APIs-Klarna', 'Content-Type': 'application/json' },
-			body: JSON.stringify( { order_id: randomUUID(), event_type: 'FRAUD_RISK_ACCEPTED' } ),
-		} );
+		const response = await fetch(
+			`${ BASE_URL }/?wc-api=KCO_WC_Notification`,
+			{
+				method: 'POST',
+				headers: {
+					'User-Agent': 'APIs-Klarna',
+					'Content-Type': 'application/json',
+				},
+				body: JSON.stringify( {
+					order_id: randomUUID(),
+					event_type: 'FRAUD_RISK_ACCEPTED',
+				} ),
+			}
+		);
 
 		expect( response.status ).toBe( 200 );
-		expect( recorder.calls().map( ( call ) => call.handler ) ).toEqual( [ 'kco_wc_notification' ] );
+		expect( recorder.calls().map( ( call ) => call.handler ) ).toEqual( [
+			'kco_wc_notification',
+		] );
 	} );
 
 	it( 'answers 400 and -1 for a wc-api name nobody handles', async () => {
-		const response = await fetch( `${ BASE_URL }/wc-api/No_Such_Handler/`, { method: 'POST' } );
+		const response = await fetch( `${ BASE_URL }/wc-api/No_Such_Handler/`, {
+			method: 'POST',
+		} );
 
 		expect( response.status ).toBe( 400 );
 		expect( await response.text() ).toBe( '-1' );
@@ -49,10 +62,19 @@ describe( 'the local WooCommerce stack', () => {
 	it( 'routes the checkout-block validation to KCO’s REST route', async () => {
 		const response = await fetch(
 			`${ BASE_URL }/wp-json/kco-block/order/${ randomUUID() }/validate`,
-			{ method: 'POST', headers: { 'User-Agent': 'APIs-Klarna', 'Content-Type': 'application/json' }, body: '{}' }
+			{
+				method: 'POST',
+				headers: {
+					'User-Agent': 'APIs-Klarna',
+					'Content-Type': 'application/json',
+				},
+				body: '{}',
+			}
 		);
 
 		expect( response.status ).toBe( 200 );
-		expect( recorder.calls().map( ( call ) => call.handler ) ).toEqual( [ 'kco_block_validate' ] );
+		expect( recorder.calls().map( ( call ) => call.handler ) ).toEqual( [
+			'kco_block_validate',
+		] );
 	} );
 } );

@@ -4,7 +4,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type Page,
+} from 'playwright-core';
 import { BASE_URL, PROJECT_DIR } from '../../integration/support/stack';
 import type { Credentials } from '../../integration/support/session';
 
@@ -33,7 +38,12 @@ export interface DoctorPage {
 	errors: string[];
 }
 
-/** A fresh context logged in as the given user. */
+/**
+ * A fresh context logged in as the given user.
+ * @param browser
+ * @param credentials
+ * @param viewport
+ */
 export async function logInAs(
 	browser: Browser,
 	credentials: Credentials,
@@ -52,13 +62,21 @@ export async function logInAs(
 	await page.goto( `${ BASE_URL }/wp-login.php` );
 	await page.fill( '#user_login', credentials.user );
 	await page.fill( '#user_pass', credentials.password );
-	await Promise.all( [ page.waitForURL( /wp-admin/ ), page.click( '#wp-submit' ) ] );
+	await Promise.all( [
+		page.waitForURL( /wp-admin/ ),
+		page.click( '#wp-submit' ),
+	] );
 	return { context, page, errors };
 }
 
-export async function screenshot( page: Page, name: string ): Promise< string > {
+export async function screenshot(
+	page: Page,
+	name: string
+): Promise< string > {
 	mkdirSync( ARTIFACTS_DIR, { recursive: true } );
-	const wpVersion = await page.evaluate( () => document.body.className.match( /branch-([\d-]+)/ )?.[ 1 ] ?? 'wp' );
+	const wpVersion = await page.evaluate(
+		() => document.body.className.match( /branch-([\d-]+)/ )?.[ 1 ] ?? 'wp'
+	);
 	const file = join( ARTIFACTS_DIR, `${ name }-${ wpVersion }.png` );
 	await page.screenshot( { path: file, fullPage: true } );
 	return file;

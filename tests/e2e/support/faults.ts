@@ -5,7 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_DIR, STACK_DIR, wpEval } from '../../integration/support/stack';
+import {
+	PROJECT_DIR,
+	STACK_DIR,
+	wpEval,
+} from '../../integration/support/stack';
 import {
 	apacheSnippet,
 	combined,
@@ -51,7 +55,9 @@ SecRule REQUEST_HEADERS:User-Agent "@contains APIs-Klarna" "id:1211181,phase:1,d
 );
 
 /** Plain permalinks: /wc-api/NAME/ is no longer routed. */
-export const plainPermalinks = options( 'plain-permalinks', { permalink_structure: '' } );
+export const plainPermalinks = options( 'plain-permalinks', {
+	permalink_structure: '',
+} );
 
 /**
  * A multilingual plugin that sends language-less URLs to the default language, as WPML or
@@ -97,7 +103,12 @@ LoadModule authz_user_module /usr/lib/apache2/modules/mod_authz_user.so
 	return {
 		name: 'basic-auth',
 		apply: () => {
-			execFileSync( 'htpasswd', [ '-cbB', htpasswd, BASIC_AUTH.username, BASIC_AUTH.password ] );
+			execFileSync( 'htpasswd', [
+				'-cbB',
+				htpasswd,
+				BASIC_AUTH.username,
+				BASIC_AUTH.password,
+			] );
 			snippet.apply();
 		},
 		revert: () => {
@@ -121,7 +132,10 @@ if ( ! preg_grep( '/^wordpress_logged_in_/', array_keys( $_COOKIE ) ) ) {
 `
 );
 
-/** A site slower than Klarna's 3 s validation deadline, before WooCommerce dispatch. */
+/**
+ * A site slower than Klarna's 3 s validation deadline, before WooCommerce dispatch.
+ * @param delayMs
+ */
 export function slowCallbacks( delayMs: number ): Scenario {
 	return muPlugin(
 		`slow-callbacks-${ delayMs }`,
@@ -131,9 +145,22 @@ export function slowCallbacks( delayMs: number ): Scenario {
 	);
 }
 
-/** A block page answering Klarna-shaped callback requests (any status, any body). */
-function blockPage( name: string, status: number, bodyPhp: string, headers: string[] = [] ): Scenario {
-	const headerLines = headers.map( ( header ) => `\theader( ${ JSON.stringify( header ) } );` ).join( '\n' );
+/**
+ * A block page answering Klarna-shaped callback requests (any status, any body).
+ * @param name
+ * @param status
+ * @param bodyPhp
+ * @param headers
+ */
+function blockPage(
+	name: string,
+	status: number,
+	bodyPhp: string,
+	headers: string[] = []
+): Scenario {
+	const headerLines = headers
+		.map( ( header ) => `\theader( ${ JSON.stringify( header ) } );` )
+		.join( '\n' );
 	return muPlugin(
 		name,
 		`if ( ${ IS_CALLBACK_PATH } && 'APIs-Klarna' === ( $_SERVER['HTTP_USER_AGENT'] ?? '' ) ) {
@@ -167,22 +194,38 @@ export const unresolvableHome = options( 'unresolvable-home', {
 } );
 
 /** The home URL points at an address where nothing listens. */
-export const refusedHome = options( 'refused-home', { home: 'http://127.0.0.2:8888' } );
+export const refusedHome = options( 'refused-home', {
+	home: 'http://127.0.0.2:8888',
+} );
 
 /**
  * A stand-in for Wordfence (tests/doubles/standins/wordfence), installed as the plugin
  * `wordfence/wordfence.php` so the doctor sees it as the real one. Like the real plugin it never
  * blocks loopback or private client addresses; it blocks public ones, which is what Klarna's
  * servers are. `howGetIPs` is the real setting that says where Wordfence reads the client address.
+ * @param howGetIPs
  */
-export function wordfenceStandIn( howGetIPs: '' | 'HTTP_X_FORWARDED_FOR' ): Scenario {
+export function wordfenceStandIn(
+	howGetIPs: '' | 'HTTP_X_FORWARDED_FOR'
+): Scenario {
 	const link = () => join( docroot(), 'wp-content', 'plugins', 'wordfence' );
 	return {
 		name: `wordfence-${ howGetIPs || 'remote-addr' }`,
 		apply: () => {
-			mkdirSync( join( docroot(), 'wp-content', 'plugins' ), { recursive: true } );
+			mkdirSync( join( docroot(), 'wp-content', 'plugins' ), {
+				recursive: true,
+			} );
 			if ( ! existsSync( link() ) ) {
-				symlinkSync( join( PROJECT_DIR, 'tests', 'doubles', 'standins', 'wordfence' ), link() );
+				symlinkSync(
+					join(
+						PROJECT_DIR,
+						'tests',
+						'doubles',
+						'standins',
+						'wordfence'
+					),
+					link()
+				);
 			}
 			wpEval(
 				`update_option( 'kco_standin_wordfence_howGetIPs', ${ JSON.stringify( howGetIPs ) } ); require_once ABSPATH . 'wp-admin/includes/plugin.php'; activate_plugin( 'wordfence/wordfence.php' );`
@@ -219,19 +262,36 @@ SSLSessionCache shmcb:${ STACK_DIR }/apache/ssl_scache(512000)
 </VirtualHost>
 `
 	);
-	const urls = options( 'https-urls', { home: HTTPS_URL, siteurl: HTTPS_URL } );
+	const urls = options( 'https-urls', {
+		home: HTTPS_URL,
+		siteurl: HTTPS_URL,
+	} );
 	return {
 		name: 'self-signed-https',
 		apply: () => {
 			mkdirSync( tlsDir, { recursive: true } );
 			if ( ! existsSync( join( tlsDir, 'self-signed.crt' ) ) ) {
-				execFileSync( 'openssl', [
-					'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
-					'-subj', '/CN=127.0.0.1',
-					'-addext', 'subjectAltName=IP:127.0.0.1',
-					'-keyout', join( tlsDir, 'self-signed.key' ),
-					'-out', join( tlsDir, 'self-signed.crt' ),
-				], { stdio: 'ignore' } );
+				execFileSync(
+					'openssl',
+					[
+						'req',
+						'-x509',
+						'-newkey',
+						'rsa:2048',
+						'-nodes',
+						'-days',
+						'30',
+						'-subj',
+						'/CN=127.0.0.1',
+						'-addext',
+						'subjectAltName=IP:127.0.0.1',
+						'-keyout',
+						join( tlsDir, 'self-signed.key' ),
+						'-out',
+						join( tlsDir, 'self-signed.crt' ),
+					],
+					{ stdio: 'ignore' }
+				);
 			}
 			snippet.apply();
 			urls.apply();

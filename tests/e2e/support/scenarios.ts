@@ -4,9 +4,19 @@
  * each applied and reverted by the tests. None of this is shipped in the plugin.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_DIR, STACK_DIR, wpEval } from '../../integration/support/stack';
+import {
+	PROJECT_DIR,
+	STACK_DIR,
+	wpEval,
+} from '../../integration/support/stack';
 
 export interface Scenario {
 	name: string;
@@ -17,15 +27,23 @@ export interface Scenario {
 /** Document root of the WordPress the stack serves now. */
 export function docroot(): string {
 	const currentFile = join( STACK_DIR, 'current' );
-	const current = existsSync( currentFile ) ? readFileSync( currentFile, 'utf8' ).trim() : '6.8';
+	const current = existsSync( currentFile )
+		? readFileSync( currentFile, 'utf8' ).trim()
+		: '6.8';
 	return join( STACK_DIR, `wordpress-${ current }` );
 }
 
 function reloadApache(): void {
-	execFileSync( 'bash', [ join( PROJECT_DIR, 'bin', 'stack-reload.sh' ) ], { stdio: 'inherit' } );
+	execFileSync( 'bash', [ join( PROJECT_DIR, 'bin', 'stack-reload.sh' ) ], {
+		stdio: 'inherit',
+	} );
 }
 
-/** An Apache configuration snippet, active after a graceful reload. */
+/**
+ * An Apache configuration snippet, active after a graceful reload.
+ * @param name
+ * @param config
+ */
 export function apacheSnippet( name: string, config: string ): Scenario {
 	const file = join( STACK_DIR, 'apache', 'scenarios', `${ name }.conf` );
 	return {
@@ -41,32 +59,65 @@ export function apacheSnippet( name: string, config: string ): Scenario {
 	};
 }
 
-/** A must-use plugin, loaded by every request while it exists. */
+/**
+ * A must-use plugin, loaded by every request while it exists.
+ * @param name
+ * @param php
+ */
 export function muPlugin( name: string, php: string ): Scenario {
-	const file = () => join( docroot(), 'wp-content', 'mu-plugins', `kco-scenario-${ name }.php` );
+	const file = () =>
+		join(
+			docroot(),
+			'wp-content',
+			'mu-plugins',
+			`kco-scenario-${ name }.php`
+		);
 	return {
 		name,
 		apply: () => {
-			mkdirSync( join( docroot(), 'wp-content', 'mu-plugins' ), { recursive: true } );
-			writeFileSync( file(), `<?php\n// Proof-suite scenario "${ name }" (tests/e2e).\n${ php }\n` );
+			mkdirSync( join( docroot(), 'wp-content', 'mu-plugins' ), {
+				recursive: true,
+			} );
+			writeFileSync(
+				file(),
+				`<?php\n// Proof-suite scenario "${ name }" (tests/e2e).\n${ php }\n`
+			);
 		},
 		revert: () => rmSync( file(), { force: true } ),
 	};
 }
 
-/** A file relative to the document root (e.g. `.maintenance`). */
-export function docrootFile( name: string, relativePath: string, content: string ): Scenario {
+/**
+ * A file relative to the document root (e.g. `.maintenance`).
+ * @param name
+ * @param relativePath
+ * @param content
+ */
+export function docrootFile(
+	name: string,
+	relativePath: string,
+	content: string
+): Scenario {
 	return {
 		name,
 		apply: () => writeFileSync( join( docroot(), relativePath ), content ),
-		revert: () => rmSync( join( docroot(), relativePath ), { force: true } ),
+		revert: () =>
+			rmSync( join( docroot(), relativePath ), { force: true } ),
 	};
 }
 
-/** Sets WordPress options for the scenario and restores their previous values after. */
-export function options( name: string, values: Record< string, string > ): Scenario {
+/**
+ * Sets WordPress options for the scenario and restores their previous values after.
+ * @param name
+ * @param values
+ */
+export function options(
+	name: string,
+	values: Record< string, string >
+): Scenario {
 	let previous: Record< string, string > = {};
-	const encode = ( value: unknown ) => JSON.stringify( JSON.stringify( value ) );
+	const encode = ( value: unknown ) =>
+		JSON.stringify( JSON.stringify( value ) );
 	return {
 		name,
 		apply: () => {
@@ -88,20 +139,30 @@ function setOptions( values: Record< string, string > ): void {
 	);
 }
 
-/** Several switches as one scenario; reverted in reverse order. */
+/**
+ * Several switches as one scenario; reverted in reverse order.
+ * @param name
+ * @param parts
+ */
 export function combined( name: string, parts: Scenario[] ): Scenario {
 	return {
 		name,
 		apply: () => parts.forEach( ( part ) => part.apply() ),
-		revert: () => [ ...parts ].reverse().forEach( ( part ) => part.revert() ),
+		revert: () =>
+			[ ...parts ].reverse().forEach( ( part ) => part.revert() ),
 	};
 }
 
 /**
  * Runs `body` with the scenario applied and always reverts it, so one failing scenario never
  * leaks into the next.
+ * @param scenario
+ * @param body
  */
-export async function withScenario< T >( scenario: Scenario, body: () => Promise< T > ): Promise< T > {
+export async function withScenario< T >(
+	scenario: Scenario,
+	body: () => Promise< T >
+): Promise< T > {
 	scenario.apply();
 	try {
 		return await body();

@@ -35,7 +35,10 @@ export function restUrl( route: string ): string {
 	return `${ BASE_URL }/wp-json/${ route.replace( /^\//, '' ) }`;
 }
 
-/** Logs in through wp-login.php and fetches a REST nonce for that user. */
+/**
+ * Logs in through wp-login.php and fetches a REST nonce for that user.
+ * @param credentials
+ */
 export async function logIn( credentials: Credentials ): Promise< Session > {
 	const form = new URLSearchParams( {
 		log: credentials.user,
@@ -51,11 +54,16 @@ export async function logIn( credentials: Credentials ): Promise< Session > {
 	} );
 	const cookie = cookiesOf( response );
 	if ( ! cookie.includes( 'wordpress_logged_in_' ) ) {
-		throw new Error( `Logging in as ${ credentials.user } failed (${ response.status })` );
+		throw new Error(
+			`Logging in as ${ credentials.user } failed (${ response.status })`
+		);
 	}
-	const nonceResponse = await fetch( `${ BASE_URL }/wp-admin/admin-ajax.php?action=rest-nonce`, {
-		headers: { Cookie: cookie },
-	} );
+	const nonceResponse = await fetch(
+		`${ BASE_URL }/wp-admin/admin-ajax.php?action=rest-nonce`,
+		{
+			headers: { Cookie: cookie },
+		}
+	);
 	const nonce = ( await nonceResponse.text() ).trim();
 	return {
 		cookie,

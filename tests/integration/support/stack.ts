@@ -37,7 +37,9 @@ function clear( file: string ): void {
 /** Every call the KCO handler recorder saw since the last clear. */
 export const recorder = {
 	calls: (): RecordedCall[] =>
-		readLines( RECORDER_LOG ).map( ( line ) => JSON.parse( line ) as RecordedCall ),
+		readLines( RECORDER_LOG ).map(
+			( line ) => JSON.parse( line ) as RecordedCall
+		),
 	clear: (): void => clear( RECORDER_LOG ),
 };
 
@@ -50,10 +52,15 @@ export const debugLog = {
 /**
  * Runs PHP inside the stack's WordPress (php-cli against wp-load.php) and returns what it
  * printed. For test set-up only: options, users, rewrite rules.
+ * @param php
  */
 export function wpEval( php: string ): string {
-	return execFileSync( 'php', [ join( PROJECT_DIR, 'bin', 'wp-eval.php' ), php ], {
-		cwd: PROJECT_DIR,
-		encoding: 'utf8',
-	} );
+	return execFileSync(
+		'php',
+		[ join( PROJECT_DIR, 'bin', 'wp-eval.php' ), php ],
+		{
+			cwd: PROJECT_DIR,
+			encoding: 'utf8',
+		}
+	);
 }
