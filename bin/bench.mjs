@@ -54,7 +54,8 @@ const median = ( values ) => {
 
 /**
  * Included PHP files of one request, as the bench reporter (tests/doubles) prints them.
- * @param path
+ *
+ * @param {string} path Path below the home URL.
  */
 async function includedFiles( path ) {
 	const response = await fetch( `${ BASE }${ path }`, {
@@ -72,8 +73,9 @@ async function includedFiles( path ) {
 
 /**
  * Requests per second with wrk (Debian package) for a fixed duration on one connection pair.
- * @param path
- * @param seconds
+ *
+ * @param {string} path    Path below the home URL.
+ * @param {number} seconds How long to load it.
  */
 function requestsPerSecond( path, seconds ) {
 	const result = spawnSync(
