@@ -22,7 +22,7 @@ define( 'KCO_CALLBACK_DOCTOR_FILE', __FILE__ );
 define( 'KCO_CALLBACK_DOCTOR_DIR', __DIR__ );
 
 // PSR-4 style: KcoCallbackDoctor\Probe\Token lives in includes/Probe/Token.php. Classes load only
-// when a hook that needs them fires, so ordinary front-end requests include none of them.
+// when a hook that needs them fires.
 spl_autoload_register(
 	static function ( string $class_name ): void {
 		$prefix = 'KcoCallbackDoctor\\';
@@ -36,4 +36,32 @@ spl_autoload_register(
 	}
 );
 
-KcoCallbackDoctor\Plugin::boot();
+/*
+ * Every hook of the plugin, in one place. They live in this file, not in a class of includes/,
+ * so that a request that is not the doctor's (a shop page, a Klarna callback, another plugin's
+ * REST call) includes no file of the plugin but this one.
+ */
+
+// A probe carries this header; without it the responder is not even hooked (DESIGN.md §5).
+if ( isset( $_SERVER['HTTP_X_KCO_DOCTOR_PROBE'] ) ) {
+	add_action( 'woocommerce_api_request', array( KcoCallbackDoctor\Probe\Responder::class, 'answer_wc_api' ), 0 );
+	add_filter( 'rest_dispatch_request', array( KcoCallbackDoctor\Probe\Responder::class, 'answer_rest' ), 0, 4 );
+}
+
+add_action(
+	'rest_api_init',
+	static function (): void {
+		// On an HTTP REST request WordPress has parsed the route before this hook: when it is
+		// neither ours nor the index, our controllers need not load. Internal requests (no route)
+		// get every route, as usual.
+		$route = isset( $GLOBALS['wp']->query_vars['rest_route'] ) ? trim( (string) $GLOBALS['wp']->query_vars['rest_route'], '/' ) : '';
+		if ( '' !== $route && 0 !== strpos( $route, 'kco-callback-doctor/' ) && 'kco-callback-doctor' !== $route ) {
+			return;
+		}
+		KcoCallbackDoctor\Rest\Routes::register();
+	}
+);
+
+if ( is_admin() ) {
+	add_action( 'admin_menu', array( KcoCallbackDoctor\Admin\Page::class, 'register' ) );
+}

@@ -160,10 +160,15 @@ async function main() {
 	const bundle = bundleSize();
 
 	const figures = {
+		// Files the plugin adds beyond its main file, which WordPress includes for every active
+		// plugin: what the plugin itself chooses to load on requests that are not its own.
 		frontEndExtraFiles: Math.max(
-			frontEnd.files.frontPage.active - frontEnd.files.frontPage.inactive,
+			frontEnd.files.frontPage.active -
+				frontEnd.files.frontPage.inactive -
+				1,
 			frontEnd.files.restRequest.active -
-				frontEnd.files.restRequest.inactive
+				frontEnd.files.restRequest.inactive -
+				1
 		),
 		frontEndPluginFiles: frontEnd.files.frontPage.pluginFiles,
 		frontEndRpsRatio: Number( frontEnd.ratio.toFixed( 3 ) ),
@@ -181,7 +186,7 @@ async function main() {
 	log( '| measure | value | goal |' );
 	log( '|---|---|---|' );
 	log(
-		`| extra PHP files on a front-end page / REST request | ${ frontEnd.files.frontPage.active - frontEnd.files.frontPage.inactive } / ${ frontEnd.files.restRequest.active - frontEnd.files.restRequest.inactive } | 0 |`
+		`| PHP files beyond the main plugin file, front-end page / REST request | ${ frontEnd.files.frontPage.active - frontEnd.files.frontPage.inactive - 1 } / ${ frontEnd.files.restRequest.active - frontEnd.files.restRequest.inactive - 1 } (included: ${ frontEnd.files.frontPage.pluginFiles.map( ( file ) => file.split( '/' ).pop() ).join( ', ' ) }) | 0 |`
 	);
 	log(
 		`| front-end requests/s, active ÷ inactive (median of rounds) | ${ figures.frontEndRpsRatio } (${ figures.frontEndRps.active.toFixed( 0 ) } vs ${ figures.frontEndRps.inactive.toFixed( 0 ) }) | ≥ 0.99 |`

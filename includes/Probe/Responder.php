@@ -12,7 +12,7 @@ use KcoCallbackDoctor\AddressClass;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Hooked only when the probe header is present (Plugin::boot). A valid token for the endpoint the
+ * Hooked only when the probe header is present (plugin.php). A valid token for the endpoint the
  * request was routed to gets `200` and the signed echo, and the request ends there; anything else
  * returns untouched, so the request goes on exactly as it would without this plugin.
  */
