@@ -1,22 +1,10 @@
 /**
- * Mounts the app into the admin page's root element.
+ * Mounts the doctor into the root element the admin page prints.
  */
 import { createRoot } from '@wordpress/element';
-import { Card, CardBody, CardHeader } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
 
-function App() {
-	return (
-		<Card>
-			<CardHeader>
-				<h1>{ __( 'Callback Doctor for Klarna Checkout', 'kco-callback-doctor' ) }</h1>
-			</CardHeader>
-			<CardBody>
-				{ __( 'Checks whether Klarna can reach your shop.', 'kco-callback-doctor' ) }
-			</CardBody>
-		</Card>
-	);
-}
+import { App } from './components/App';
+import './index.scss';
 
 const root = document.getElementById( 'kco-callback-doctor-root' );
 if ( root ) {

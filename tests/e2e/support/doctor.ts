@@ -10,8 +10,33 @@ export const DOCTOR_URL = `${ BASE_URL }/wp-admin/admin.php?page=kco-callback-do
 export const ROOT = '#kco-callback-doctor-root';
 
 /**
+ * Console errors and uncaught errors raised while the doctor's page is the one shown. Errors of
+ * other admin screens are left out: WordPress 6.8's own user-profile.js throws while leaving
+ * profile.php, where a shop manager lands after logging in.
+ *
+ * @param page The page to watch.
+ * @return A list that fills as errors happen.
+ */
+export function doctorErrors( page: Page ): string[] {
+	const errors: string[] = [];
+	const onDoctor = () => page.url().includes( 'page=kco-callback-doctor' );
+	page.on( 'console', ( message ) => {
+		if ( message.type() === 'error' && onDoctor() ) {
+			errors.push( message.text() );
+		}
+	} );
+	page.on( 'pageerror', ( error ) => {
+		if ( onDoctor() ) {
+			errors.push( error.message );
+		}
+	} );
+	return errors;
+}
+
+/**
  * Opens the page and waits until it shows a run, or says there is none yet.
- * @param page
+ *
+ * @param page A logged-in page.
  */
 export async function openDoctor( page: Page ): Promise< void > {
 	await page.goto( DOCTOR_URL );
@@ -23,7 +48,8 @@ export async function openDoctor( page: Page ): Promise< void > {
 
 /**
  * Waits until nothing is loading or running: the "Run checks" button is usable again.
- * @param page
+ *
+ * @param page The doctor's page.
  */
 export async function waitUntilIdle( page: Page ): Promise< void > {
 	await page

@@ -1,0 +1,130 @@
+/**
+ * One check: its status as icon and word, what was found in one sentence, who blocked it, and,
+ * on demand, the evidence; the numbered fix; for callback endpoints, "Run again" and the
+ * external test.
+ */
+import {
+	Button,
+	Card,
+	CardBody,
+	CardHeader,
+	Spinner,
+} from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+import { update } from '@wordpress/icons';
+
+import type { EndpointId, ExternalProbe } from '../api/types';
+import type { Finding } from '../diagnosis/types';
+import { Disclosure } from './Disclosure';
+import { EvidenceList } from './EvidenceList';
+import { ExternalTest } from './ExternalTest';
+import { RemediationSteps } from './RemediationSteps';
+import { StatusBadge } from './StatusBadge';
+import { VariantOutcomes } from './VariantOutcomes';
+
+export interface FindingCardProps {
+	/** The finding to show. */
+	finding: Finding;
+	/** True while this check is being run (the whole run, or this endpoint alone). */
+	isRunning: boolean;
+	/** False while any run is in flight: the server runs one at a time. */
+	canRun: boolean;
+	/** Runs this endpoint's probes again; "Run again" shows only for endpoint findings. */
+	onRunAgain: ( endpoint: EndpointId ) => void;
+	/** Mints a signed request to send from another machine ("Copy as curl"). */
+	onRequestExternalProbe: (
+		endpoint: EndpointId
+	) => Promise< ExternalProbe >;
+}
+
+export function FindingCard( {
+	finding,
+	isRunning,
+	canRun,
+	onRunAgain,
+	onRequestExternalProbe,
+}: FindingCardProps ) {
+	const { endpoint } = finding;
+	const hasDetails =
+		finding.evidence.length > 0 || ( finding.variants?.length ?? 0 ) > 0;
+
+	return (
+		<Card
+			className={ `kcd-finding is-${ finding.status }` }
+			size="small"
+			aria-busy={ isRunning }
+			data-finding-id={ finding.id }
+		>
+			<CardHeader className="kcd-finding__header">
+				<h3 className="kcd-finding__title">{ finding.title }</h3>
+				<div className="kcd-finding__tags">
+					{ isRunning ? (
+						<span className="kcd-running">
+							<Spinner />
+							{ __( 'Checking…', 'kco-callback-doctor' ) }
+						</span>
+					) : null }
+					{ finding.usedByKlarna === false ? (
+						<span className="kcd-tag">
+							{ __(
+								'Not used by your Klarna Checkout version',
+								'kco-callback-doctor'
+							) }
+						</span>
+					) : null }
+					<StatusBadge status={ finding.status } />
+				</div>
+			</CardHeader>
+			<CardBody className="kcd-finding__body">
+				<p className="kcd-finding__summary">{ finding.summary }</p>
+				{ finding.impact ? (
+					<p className="kcd-finding__impact">{ finding.impact }</p>
+				) : null }
+				{ finding.cause ? (
+					<p className="kcd-finding__cause">
+						{ sprintf(
+							/* translators: %s: who blocked the request, e.g. "Cloudflare" or "a language redirect". */
+							__( 'Blocked by: %s', 'kco-callback-doctor' ),
+							finding.cause
+						) }
+					</p>
+				) : null }
+				{ finding.remediation.length > 0 ? (
+					<div className="kcd-finding__fix">
+						<h4>{ __( 'How to fix', 'kco-callback-doctor' ) }</h4>
+						<RemediationSteps steps={ finding.remediation } />
+					</div>
+				) : null }
+				{ hasDetails ? (
+					<Disclosure
+						label={ __( 'Details', 'kco-callback-doctor' ) }
+					>
+						{ finding.variants && finding.variants.length > 0 ? (
+							<VariantOutcomes variants={ finding.variants } />
+						) : null }
+						<EvidenceList evidence={ finding.evidence } />
+					</Disclosure>
+				) : null }
+				{ endpoint ? (
+					<div className="kcd-finding__actions">
+						<Button
+							variant="secondary"
+							size="compact"
+							icon={ update }
+							disabled={ ! canRun }
+							accessibleWhenDisabled
+							onClick={ () => onRunAgain( endpoint ) }
+						>
+							{ __( 'Run again', 'kco-callback-doctor' ) }
+						</Button>
+						<ExternalTest
+							endpoint={ endpoint }
+							onRequest={ onRequestExternalProbe }
+							isRecommended={ finding.externalTest === true }
+						/>
+					</div>
+				) : null }
+			</CardBody>
+		</Card>
+	);
+}
