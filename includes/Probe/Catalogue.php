@@ -143,11 +143,21 @@ final class Catalogue {
 	 * @return Probe[]
 	 */
 	public static function klarna_probes( string $id ): array {
-		$probes = array( self::klarna_probe( $id, 'klarna', self::ENDPOINTS[ $id ]['query'] ) );
+		$probes = array( self::klarna( $id ) );
 		if ( 'push' === $id ) {
 			$probes[] = self::klarna_probe( $id, 'klarna-session', self::ENDPOINTS[ $id ]['query'] . '&kco_session_id={sid}' );
 		}
 		return $probes;
+	}
+
+	/**
+	 * The `klarna` probe of an endpoint alone: the request the current KCO makes Klarna send. The
+	 * external test (a signed curl command) sends exactly this, so it must come from here too.
+	 *
+	 * @param string $id Endpoint id.
+	 */
+	public static function klarna( string $id ): Probe {
+		return self::klarna_probe( $id, 'klarna', self::ENDPOINTS[ $id ]['query'] );
 	}
 
 	/**

@@ -22,5 +22,6 @@ final class Routes {
 	public static function register(): void {
 		( new EnvironmentController() )->register_routes();
 		( new RunsController() )->register_routes();
+		( new ExternalProbesController() )->register_routes();
 	}
 }
