@@ -32,6 +32,8 @@ export interface Finding {
 	title: string;
 	/** One sentence. */
 	summary: string;
+	/** Why it matters for Klarna orders, in one sentence, when the finding is not a pass. */
+	impact?: string;
 	/** Who or what caused a failure, when known: `Cloudflare`, `Wordfence`, `a language redirect`. */
 	cause?: string;
 	evidence: Evidence[];
@@ -42,7 +44,16 @@ export interface Finding {
 	 */
 	usedByKlarna?: boolean;
 	/** Per-variant outcome of the probes behind an endpoint finding. */
-	variants?: Array< { variant: VariantId; passed: boolean; outcome: string } >;
+	variants?: Array< {
+		variant: VariantId;
+		passed: boolean;
+		outcome: string;
+	} >;
+	/**
+	 * Set when only a request from outside the server can settle the check (the loopback took
+	 * another path than Klarna's, or could not exercise a rule): the UI offers "Copy as curl".
+	 */
+	externalTest?: boolean;
 }
 
 export interface RunSummaryCounts {
