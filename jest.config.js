@@ -10,9 +10,8 @@ module.exports = {
 	rootDir: __dirname,
 	testMatch: [ '<rootDir>/tests/unit/**/*.test.[jt]s?(x)' ],
 	transform: {
-		'^.+\\.[cm]?[jt]sx?$': require.resolve(
-			'@wordpress/scripts/config/babel-transform'
-		),
+		'^.+\\.[cm]?[jt]sx?$':
+			require.resolve( '@wordpress/scripts/config/babel-transform' ),
 	},
 	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
 	setupFilesAfterEnv: [ '<rootDir>/tests/unit/setup.ts' ],

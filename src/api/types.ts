@@ -34,7 +34,8 @@ export type VariantId =
 
 export type AddressClass = 'loopback' | 'private' | 'public' | 'reserved';
 
-export type PluginCategory = 'security' | 'multilingual' | 'cdn' | 'cache' | 'maintenance';
+export type PluginCategory =
+	'security' | 'multilingual' | 'cdn' | 'cache' | 'maintenance';
 
 /** An active plugin the doctor knows to matter for callbacks. */
 export interface KnownPlugin {
@@ -129,12 +130,7 @@ export interface ProbeRequest {
 }
 
 export type TransportErrorCode =
-	| 'timeout'
-	| 'dns'
-	| 'connect'
-	| 'tls'
-	| 'deadline'
-	| 'other';
+	'timeout' | 'dns' | 'connect' | 'tls' | 'deadline' | 'other';
 
 export interface TransportError {
 	code: TransportErrorCode;
