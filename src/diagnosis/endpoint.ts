@@ -34,6 +34,7 @@ import {
 import { pathHonestyVerdict } from './path-honesty';
 import { redirectVerdict } from './redirects';
 import { externalTestStep, rerunStep, uniqueSteps } from './remediation';
+import { triggerVariantsOf } from './isolate-trigger';
 import { transportVerdict } from './transport';
 import type { Evidence, Finding, FindingStatus } from './types';
 import { variantOutcomes } from './variants';
@@ -224,6 +225,26 @@ function passVerdict(
 	};
 }
 
+/**
+ * The failing Klarna-shaped probe to explain. When both shapes of an endpoint fail, the runner
+ * isolates the trigger from one of them only; explaining that one lets the finding name the
+ * trigger, not just the blocker.
+ * @param failing      The Klarna-shaped probes that did not come back verified, in order.
+ * @param observations The endpoint's decisive observations, trigger variants included.
+ */
+function primaryFailure(
+	failing: Observation[],
+	observations: Observation[]
+): Observation | null {
+	return (
+		failing.find(
+			( item ) => triggerVariantsOf( item, observations ).length > 0
+		) ??
+		failing[ 0 ] ??
+		null
+	);
+}
+
 function notProbedVerdict(): Verdict {
 	return {
 		status: 'warn',
@@ -255,8 +276,10 @@ export function endpointFinding(
 		remediation,
 	};
 	const klarnaShaped = decisiveObservations( observations, KLARNA_VARIANTS );
-	const primary =
-		klarnaShaped.find( ( item ) => ! isVerified( item, id ) ) ?? null;
+	const primary = primaryFailure(
+		klarnaShaped.filter( ( item ) => ! isVerified( item, id ) ),
+		observations
+	);
 
 	let verdict: Verdict;
 	if ( klarnaShaped.length === 0 ) {

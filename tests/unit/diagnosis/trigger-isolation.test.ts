@@ -337,3 +337,44 @@ describe( 'trigger isolation from variant probes', () => {
 		);
 	} );
 } );
+
+describe( 'when both Klarna shapes of the push are blocked', () => {
+	it( 'names the trigger isolated from the shape the variants were based on', () => {
+		const variants: VariantId[] = [
+			'browser-user-agent',
+			'with-referer',
+			'without-session-id',
+			'get',
+		];
+		const run = makeRun( {
+			observations: [
+				makeObservation( {
+					variant: 'klarna',
+					response: modSecurityNotAcceptable,
+				} ),
+				makeObservation( {
+					variant: 'klarna-session',
+					response: modSecurityNotAcceptable,
+				} ),
+				...variants.map( ( variant ) =>
+					variant === 'browser-user-agent'
+						? makeObservation( {
+								variant,
+								basedOn: 'klarna-session',
+							} )
+						: makeObservation( {
+								variant,
+								basedOn: 'klarna-session',
+								response: modSecurityNotAcceptable,
+							} )
+				),
+			],
+		} );
+
+		const finding = endpointFindingOf( run, 'push' );
+
+		expect( finding.status ).toBe( 'fail' );
+		expect( finding.summary ).toContain( 'APIs-Klarna' );
+		expect( finding.summary ).toMatch( /only when the User-Agent/ );
+	} );
+} );
