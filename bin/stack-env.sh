@@ -155,7 +155,9 @@ DirectoryIndex index.php index.html
 </Directory>
 # Scenario switches of the proof suite drop files here (tests/e2e/scenarios).
 IncludeOptional $STACK/apache/scenarios/*.conf
-# WordPress's own rewrite rules, inline so no .htaccess has to be written.
+# WordPress's own rewrite rules, inline so no .htaccess has to be written. With plain permalinks
+# WordPress empties its .htaccess block; a scenario mirrors that with Define KCO_PLAIN_PERMALINKS.
+<IfDefine !KCO_PLAIN_PERMALINKS>
 <Directory $docroot>
 	RewriteEngine On
 	RewriteBase /
@@ -164,6 +166,7 @@ IncludeOptional $STACK/apache/scenarios/*.conf
 	RewriteCond %{REQUEST_FILENAME} !-d
 	RewriteRule . /index.php [L]
 </Directory>
+</IfDefine>
 CONF
 }
 

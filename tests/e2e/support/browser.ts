@@ -15,7 +15,14 @@ import type { Credentials } from '../../integration/support/session';
 
 export const ARTIFACTS_DIR = join( PROJECT_DIR, 'artifacts', 'screenshots' );
 
-export async function launchBrowser(): Promise< Browser > {
+/**
+ * Debian's Chromium, headless.
+ *
+ * @param extraArgs More command-line switches, e.g. a host-resolver rule for one scenario.
+ */
+export async function launchBrowser(
+	extraArgs: string[] = []
+): Promise< Browser > {
 	return chromium.launch( {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
@@ -27,6 +34,7 @@ export async function launchBrowser(): Promise< Browser > {
 			'--disable-component-update',
 			'--disable-sync',
 			'--no-first-run',
+			...extraArgs,
 		],
 	} );
 }
@@ -43,13 +51,19 @@ export interface DoctorPage {
  * @param browser
  * @param credentials
  * @param viewport
+ * @param siteUrl
  */
 export async function logInAs(
 	browser: Browser,
 	credentials: Credentials,
-	viewport = { width: 1280, height: 900 }
+	viewport = { width: 1280, height: 900 },
+	siteUrl = BASE_URL
 ): Promise< DoctorPage > {
-	const context = await browser.newContext( { viewport } );
+	const context = await browser.newContext( {
+		viewport,
+		// The self-signed certificate scenario serves the admin over https too.
+		ignoreHTTPSErrors: true,
+	} );
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on( 'console', ( message ) => {
@@ -59,7 +73,7 @@ export async function logInAs(
 	} );
 	page.on( 'pageerror', ( error ) => errors.push( error.message ) );
 
-	await page.goto( `${ BASE_URL }/wp-login.php` );
+	await page.goto( `${ siteUrl }/wp-login.php` );
 	await page.fill( '#user_login', credentials.user );
 	await page.fill( '#user_pass', credentials.password );
 	await Promise.all( [

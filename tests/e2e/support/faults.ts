@@ -54,10 +54,17 @@ SecRule REQUEST_HEADERS:User-Agent "@contains APIs-Klarna" "id:1211181,phase:1,d
 `
 );
 
-/** Plain permalinks: /wc-api/NAME/ is no longer routed. */
-export const plainPermalinks = options( 'plain-permalinks', {
-	permalink_structure: '',
-} );
+/**
+ * Plain permalinks: WordPress stops routing /wc-api/NAME/ and, on Apache, empties its block of
+ * rewrite rules in .htaccess, so the web server itself answers 404.
+ */
+export const plainPermalinks = combined( 'plain-permalinks', [
+	options( 'plain-permalinks-option', { permalink_structure: '' } ),
+	apacheSnippet(
+		'plain-permalinks-rewrite',
+		'Define KCO_PLAIN_PERMALINKS\n'
+	),
+] );
 
 /**
  * A multilingual plugin that sends language-less URLs to the default language, as WPML or

@@ -1,0 +1,121 @@
+/**
+ * Steps shared by the proof suite: run the doctor from the real page and read a card the way the
+ * owner sees it (its status, "Blocked by", its text, its fix), plus the zero-side-effect check.
+ */
+import type { Page } from 'playwright-core';
+import { recorder } from '../../integration/support/stack';
+import type { Run } from '../../../src/api/types';
+import { ROOT, card, openDoctor, waitUntilIdle } from './doctor';
+
+export type Status = 'pass' | 'warn' | 'fail' | 'info';
+
+/**
+ * Opens the doctor, presses "Run checks", waits for the cards and returns the run the REST API
+ * sent the page (raw observations, for the few checks the page does not show).
+ *
+ * @param page A logged-in page.
+ * @param url  The doctor's URL when the site is not at the default address.
+ */
+export async function runChecks( page: Page, url?: string ): Promise< Run > {
+	if ( url ) {
+		await page.goto( url );
+		await page
+			.getByRole( 'heading', {
+				name: 'Callback Doctor for Klarna Checkout',
+			} )
+			.waitFor();
+		await waitUntilIdle( page );
+	} else {
+		await openDoctor( page );
+	}
+	const [ response ] = await Promise.all( [
+		page.waitForResponse(
+			( candidate ) =>
+				candidate.request().method() === 'POST' &&
+				decodeURIComponent( candidate.url() ).includes(
+					'kco-callback-doctor/v1/runs'
+				),
+			{ timeout: 120000 }
+		),
+		page.getByRole( 'button', { name: 'Run checks' } ).click(),
+	] );
+	const run = ( await response.json() ) as Run;
+	await waitUntilIdle( page );
+	// Passed checks are folded, as in Site Health: unfold them so every card can be read.
+	const folded = page.locator(
+		`${ ROOT } button[aria-expanded="false"]:has-text("Passed checks")`
+	);
+	while ( ( await folded.count() ) > 0 ) {
+		await folded.first().click();
+	}
+	return run;
+}
+
+/**
+ * The status a card shows (its badge class).
+ *
+ * @param page The doctor's page.
+ * @param id   Finding id, e.g. `endpoint:push`.
+ */
+export async function statusOf( page: Page, id: string ): Promise< Status > {
+	const className = ( await card( page, id ).getAttribute( 'class' ) ) ?? '';
+	const status = className.match( /\bis-(pass|warn|fail|info)\b/ )?.[ 1 ];
+	if ( ! status ) {
+		throw new Error(
+			`Card ${ id } shows no status (class "${ className }")`
+		);
+	}
+	return status as Status;
+}
+
+/**
+ * Every card's status, by finding id.
+ *
+ * @param page The doctor's page.
+ */
+export async function statuses(
+	page: Page
+): Promise< Record< string, Status > > {
+	return page
+		.locator( `${ ROOT } [data-finding-id]` )
+		.evaluateAll( ( cards ) =>
+			Object.fromEntries(
+				cards.map( ( element ) => [
+					element.getAttribute( 'data-finding-id' ) ?? '',
+					( element.className.match(
+						/\bis-(pass|warn|fail|info)\b/
+					) ?? [] )[ 1 ] ?? '',
+				] )
+			)
+		);
+}
+
+/**
+ * All the text of a card as the owner reads it, with its Details opened.
+ *
+ * @param page The doctor's page.
+ * @param id   Finding id.
+ */
+export async function cardText( page: Page, id: string ): Promise< string > {
+	const details = card( page, id ).locator(
+		'button[aria-expanded="false"]:has-text("Details")'
+	);
+	if ( ( await details.count() ) > 0 ) {
+		await details.first().click();
+	}
+	return card( page, id ).innerText();
+}
+
+/** The endpoint ids the doctor probes. */
+export const ENDPOINTS = [
+	'push',
+	'notification',
+	'validation',
+	'shipping-option-update',
+	'block-validate',
+] as const;
+
+/** Calls that carried a probe token and still reached a KCO handler: must stay empty. */
+export function probesThatReachedKco() {
+	return recorder.calls().filter( ( call ) => call.probeHeader );
+}
