@@ -309,3 +309,16 @@ SSLSessionCache shmcb:${ STACK_DIR }/apache/ssl_scache(512000)
 		},
 	};
 } )();
+
+/**
+ * A site that hangs on callbacks longer than the doctor waits: the probe timeout is shortened
+ * (the plugin's own filter) so the test stays quick, and callbacks take twice as long.
+ */
+export const PROBE_TIMEOUT_SECONDS = 2;
+export const hangingCallbacks = muPlugin(
+	'hanging-callbacks',
+	`add_filter( 'kco_callback_doctor_probe_timeout', static function () { return ${ PROBE_TIMEOUT_SECONDS }; } );
+if ( ${ IS_CALLBACK_PATH } ) {
+	sleep( ${ PROBE_TIMEOUT_SECONDS * 2 } );
+}`
+);
