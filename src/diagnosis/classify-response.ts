@@ -5,6 +5,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { Observation, ProbeResponse } from '../api/types';
+import { identificationEvidence } from './identification';
 import { identifyBlocker } from './fingerprints';
 import {
 	isolateTrigger,
@@ -232,6 +233,7 @@ function blockerVerdict(
 						response.status
 					),
 		cause: fingerprint.product,
+		evidence: [ identificationEvidence( fingerprint, response ) ],
 		remediation: uniqueSteps( [
 			...fingerprint.remediation( context.remediation ),
 			...hint,

@@ -7,6 +7,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { KnownPlugin, Observation, ProbeResponse } from '../api/types';
+import { identificationEvidence } from './identification';
 import { identifyBlocker } from './fingerprints';
 import { decisiveObservation, isVerified } from './observations';
 import {
@@ -102,6 +103,9 @@ function blockedVerdict(
 			blocker
 		),
 		cause: blocker,
+		evidence: fingerprint
+			? [ identificationEvidence( fingerprint, response ) ]
+			: [],
 		remediation: uniqueSteps( [
 			...( fingerprint
 				? fingerprint.remediation( context.remediation )

@@ -59,3 +59,28 @@ describe( 'the engine with the real fingerprint table', () => {
 		}
 	);
 } );
+
+describe( 'how a blocker was recognised', () => {
+	it( 'shows the marker of Wordfence’s block page as evidence', () => {
+		const finding = endpointFindingOf(
+			makeRun( { observations: blockedPush( wordfenceBlock ) } )
+		);
+
+		const identified = finding.evidence.find(
+			( item ) => item.label === 'Identified by'
+		);
+		expect( identified?.value ).toMatch(
+			/^Wordfence, recognised from “.+”$/
+		);
+	} );
+
+	it( 'adds no identification line for a block that names nobody', () => {
+		const finding = endpointFindingOf(
+			makeRun( { observations: blockedPush( anonymousForbidden ) } )
+		);
+
+		expect(
+			finding.evidence.some( ( item ) => item.label === 'Identified by' )
+		).toBe( false );
+	} );
+} );
