@@ -45,7 +45,22 @@ if ( is_wp_error( $result ) ) {
 	exit( 1 );
 }
 
-// Users the tests log in as; the shop manager role comes from the WooCommerce double.
+// WooCommerce's installer creates the shop manager role; the double does it on `init`, which
+// this script runs while WP_INSTALLING is set, so the role is made here on a fresh database.
+if ( $doubles && ! get_role( 'shop_manager' ) ) {
+	add_role(
+		'shop_manager',
+		'Shop manager',
+		array(
+			'read'                 => true,
+			'manage_woocommerce'   => true,
+			'view_admin_dashboard' => true,
+		)
+	);
+	get_role( 'administrator' )->add_cap( 'manage_woocommerce' );
+}
+
+// Users the tests log in as.
 $users = array(
 	array( 'shopmanager', 'shop_manager' ),
 	array( 'subscriber', 'subscriber' ),

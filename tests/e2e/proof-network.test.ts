@@ -2,7 +2,6 @@
  * Proof suite, part 3: causes on the way to the site — a self-signed certificate on an https
  * site, a host the server cannot resolve, an address where nothing listens.
  */
-import type { Browser } from 'playwright-core';
 import { diagnose } from '../../src/diagnosis';
 import type { Run } from '../../src/api/types';
 import { USERS, logIn } from '../integration/support/session';

@@ -106,8 +106,10 @@ it( 'names Wordfence when it blocks the public address it reads from X-Forwarded
 			expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
 			const text = await cardText( page, 'endpoint:push' );
 			expect( text ).toMatch( /Blocked by: Wordfence/ );
-		// Named from its own block page, not only from the list of active plugins.
-		expect( text ).toMatch( /Identified by\s+Wordfence, recognised from/ );
+			// Named from its own block page, not only from the list of active plugins.
+			expect( text ).toMatch(
+				/Identified by\s+Wordfence, recognised from/
+			);
 			expect( text ).toMatch( /Allowlisted URLs|allowlist/i );
 			expect(
 				await statusOf( page, 'requirement:security-plugins' )
