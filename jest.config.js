@@ -17,4 +17,8 @@ module.exports = {
 	setupFilesAfterEnv: [ '<rootDir>/tests/unit/setup.ts' ],
 	collectCoverageFrom: [ 'src/**/*.{ts,tsx}', '!src/index.tsx' ],
 	coverageReporters: [ 'text-summary', 'text' ],
+	// The diagnosis is where the product's knowledge lives: keep it fully exercised.
+	coverageThreshold: {
+		'./src/diagnosis/': { lines: 95 },
+	},
 };
