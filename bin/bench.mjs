@@ -9,7 +9,13 @@
  */
 /* eslint-disable no-console -- a command-line tool: the console is its output. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +127,158 @@ async function frontEndCost() {
 	return { files, rps, ratio: median( ratios ) };
 }
 
+/** A logged-in REST session (cookie + nonce), as the admin page has. */
+async function logIn() {
+	const response = await fetch( `${ BASE }/wp-login.php`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { Cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+		body: new URLSearchParams( {
+			log: 'admin',
+			pwd: 'admin-password',
+			testcookie: '1',
+		} ),
+	} );
+	const cookie = response.headers
+		.getSetCookie()
+		.map( ( item ) => item.split( ';' )[ 0 ] )
+		.join( '; ' );
+	const nonce = await (
+		await fetch( `${ BASE }/wp-admin/admin-ajax.php?action=rest-nonce`, {
+			headers: { Cookie: cookie },
+		} )
+	).text();
+	return ( route, body ) =>
+		fetch( `${ BASE }/wp-json/kco-callback-doctor/v1/${ route }`, {
+			method: 'POST',
+			headers: {
+				Cookie: cookie,
+				'X-WP-Nonce': nonce.trim(),
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify( body ),
+		} );
+}
+
+/**
+ * Milliseconds an async step takes.
+ *
+ * @param {Function} step The step.
+ */
+async function timed( step ) {
+	const start = performance.now();
+	await step();
+	return performance.now() - start;
+}
+
+/**
+ * POST /runs for every endpoint against the slowest single-endpoint run: probes that really run
+ * in parallel make the two about equal; sequential probes would make the first about five times
+ * the second.
+ *
+ * @param {Function} post A logged-in REST POST.
+ */
+async function runLatency( post ) {
+	const ids = [
+		'push',
+		'notification',
+		'validation',
+		'shipping-option-update',
+		'block-validate',
+	];
+	const rounds = quick ? 1 : 5;
+	const all = [];
+	const slowest = [];
+	const run = async ( body ) => {
+		const response = await post( 'runs', body );
+		if ( ! response.ok ) {
+			throw new Error( `POST /runs answered ${ response.status }` );
+		}
+		await response.arrayBuffer();
+	};
+	for ( let round = 0; round < rounds; round++ ) {
+		all.push( await timed( () => run( {} ) ) );
+		const singles = [];
+		for ( const id of ids ) {
+			singles.push( await timed( () => run( { endpoints: [ id ] } ) ) );
+		}
+		slowest.push( Math.max( ...singles ) );
+	}
+	return { allMs: median( all ), slowestSingleMs: median( slowest ) };
+}
+
+/**
+ * Runs `measure` while every callback request sleeps 300 ms before WordPress answers: the time a
+ * real shop spends on the network and in PHP, without using the CPU. On an idle local stack each
+ * probe is mostly PHP CPU, and two cores cannot run six of them at once; with this latency the
+ * figure shows whether the probes really overlap.
+ *
+ * @param {Function} measure The measurement to run.
+ */
+async function withCallbackDelay( measure ) {
+	const current = readFileSync(
+		join( PROJECT, '.wp-stack', 'current' ),
+		'utf8'
+	).trim();
+	const file = join(
+		PROJECT,
+		'.wp-stack',
+		`wordpress-${ current }`,
+		'wp-content',
+		'mu-plugins',
+		'kco-bench-callback-delay.php'
+	);
+	writeFileSync(
+		file,
+		"<?php\n// Written and removed by bin/bench.mjs.\nif ( false !== strpos( $_SERVER['REQUEST_URI'] ?? '', '/wc-api/' ) || false !== strpos( $_SERVER['REQUEST_URI'] ?? '', 'kco-block/' ) ) {\n\tusleep( 300000 );\n}\n"
+	);
+	try {
+		return await measure();
+	} finally {
+		rmSync( file, { force: true } );
+	}
+}
+
+/**
+ * Time to the echo for a signed probe, against the same request without a token, which the
+ * wc-api double hands to the (recorded) KCO handler.
+ *
+ * @param {Function} post A logged-in REST POST.
+ */
+async function responderCost( post ) {
+	const samples = quick ? 3 : 20;
+	const echo = [];
+	const plain = [];
+	for ( let sample = 0; sample < samples; sample++ ) {
+		const probe = await (
+			await post( 'external-probes', { endpoint: 'push' } )
+		).json();
+		const headers = { ...probe.headers };
+		echo.push(
+			await timed( async () => {
+				const response = await fetch( probe.url, {
+					method: 'POST',
+					headers,
+					body: probe.body,
+				} );
+				await response.text();
+			} )
+		);
+		delete headers[ 'X-KCO-Doctor-Probe' ];
+		plain.push(
+			await timed( async () => {
+				const response = await fetch( probe.url, {
+					method: 'POST',
+					headers,
+					body: probe.body,
+				} );
+				await response.text();
+			} )
+		);
+	}
+	return { echoMs: median( echo ), plainMs: median( plain ) };
+}
+
 function bundleSize() {
 	const measure = ( file ) => {
 		try {
@@ -156,8 +314,18 @@ function bundleSize() {
 async function main() {
 	statSync( join( PROJECT, '.wp-stack', 'READY' ) );
 	log( `Benchmarking ${ BASE }${ quick ? ' (quick)' : '' }…` );
-	const frontEnd = await frontEndCost();
+	let frontEnd;
+	try {
+		frontEnd = await frontEndCost();
+	} finally {
+		// Whatever happened, leave the plugin active as the stack had it.
+		setPluginActive( true );
+	}
 	const bundle = bundleSize();
+	const post = await logIn();
+	const idleLatency = await runLatency( post );
+	const latency = await withCallbackDelay( () => runLatency( post ) );
+	const responder = await responderCost( post );
 
 	const figures = {
 		// Files the plugin adds beyond its main file, which WordPress includes for every active
@@ -176,6 +344,18 @@ async function main() {
 			active: median( frontEnd.rps.active ),
 			inactive: median( frontEnd.rps.inactive ),
 		},
+		runAllMs: Math.round( latency.allMs ),
+		runSlowestSingleMs: Math.round( latency.slowestSingleMs ),
+		runLatencyRatio: Number(
+			( latency.allMs / latency.slowestSingleMs ).toFixed( 2 )
+		),
+		runIdleAllMs: Math.round( idleLatency.allMs ),
+		runIdleSlowestSingleMs: Math.round( idleLatency.slowestSingleMs ),
+		runIdleLatencyRatio: Number(
+			( idleLatency.allMs / idleLatency.slowestSingleMs ).toFixed( 2 )
+		),
+		responderEchoMs: Number( responder.echoMs.toFixed( 1 ) ),
+		plainWcApiMs: Number( responder.plainMs.toFixed( 1 ) ),
 		bundleBytes: bundle.js.bytes,
 		bundleGzipBytes: bundle.js.gzip,
 		cssBytes: bundle.css.bytes,
@@ -190,6 +370,15 @@ async function main() {
 	);
 	log(
 		`| front-end requests/s, active ÷ inactive (median of rounds) | ${ figures.frontEndRpsRatio } (${ figures.frontEndRps.active.toFixed( 0 ) } vs ${ figures.frontEndRps.inactive.toFixed( 0 ) }) | ≥ 0.99 |`
+	);
+	log(
+		`| POST /runs, all endpoints ÷ slowest single endpoint, callbacks taking 300 ms | ${ figures.runLatencyRatio } (${ figures.runAllMs } ms vs ${ figures.runSlowestSingleMs } ms) | ≤ 1.2 |`
+	);
+	log(
+		`| the same on the idle local stack (PHP CPU-bound, 2 cores) | ${ figures.runIdleLatencyRatio } (${ figures.runIdleAllMs } ms vs ${ figures.runIdleSlowestSingleMs } ms) | |`
+	);
+	log(
+		`| signed probe to echo vs plain /wc-api/ request (median) | ${ figures.responderEchoMs } ms vs ${ figures.plainWcApiMs } ms | |`
 	);
 	log(
 		`| build/index.js minified / gzip | ${ bundle.js.bytes } / ${ bundle.js.gzip } B | ≤ 25 KB |`

@@ -63,8 +63,10 @@ jest_suite browser-wp-6.8 jest.e2e.config.js --runInBand
 
 check "stack: newest WordPress with test doubles" bash bin/wp-up.sh --wp=newest --with-test-doubles --quiet
 KCO_E2E_SCOPE=ui jest_suite browser-wp-newest jest.e2e.config.js --runInBand
-# Leave the default stack running, as `npm run wp:up` would.
+# Leave the default stack running, as `npm run wp:up` would, and check that the benchmark still
+# runs (its figures are reported, never asserted: no timed assertions in tests).
 bash bin/wp-up.sh --wp=6.8 --with-test-doubles --quiet
+check "benchmark still runs (npm run bench -- --quick)" node bin/bench.mjs --quick --json
 
 echo
 [ ${#failures[@]} -eq 0 ] || printf 'Failed: %s\n' "${failures[@]}"
