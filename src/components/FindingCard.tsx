@@ -16,6 +16,7 @@ import { update } from '@wordpress/icons';
 import type { EndpointId, ExternalProbe } from '../api/types';
 import type { Finding } from '../diagnosis/types';
 import { Disclosure } from './Disclosure';
+import { variantsLabel } from '../diagnosis/evidence';
 import { EvidenceList } from './EvidenceList';
 import { ExternalTest } from './ExternalTest';
 import { RemediationSteps } from './RemediationSteps';
@@ -35,6 +36,20 @@ export interface FindingCardProps {
 	onRequestExternalProbe: (
 		endpoint: EndpointId
 	) => Promise< ExternalProbe >;
+}
+
+/**
+ * The evidence without its one-line summary of the variants when the card shows them as a
+ * table (the support report does the same with its list).
+ * @param finding The finding on the card.
+ */
+function withoutVariantsLine( finding: Finding ) {
+	if ( ! finding.variants || finding.variants.length === 0 ) {
+		return finding.evidence;
+	}
+	return finding.evidence.filter(
+		( item ) => item.label !== variantsLabel()
+	);
 }
 
 export function FindingCard( {
@@ -102,7 +117,9 @@ export function FindingCard( {
 						{ finding.variants && finding.variants.length > 0 ? (
 							<VariantOutcomes variants={ finding.variants } />
 						) : null }
-						<EvidenceList evidence={ finding.evidence } />
+						<EvidenceList
+							evidence={ withoutVariantsLine( finding ) }
+						/>
 					</Disclosure>
 				) : null }
 				{ endpoint ? (

@@ -4,7 +4,7 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import type { EndpointId, VariantId } from '../api/types';
+import type { EndpointId } from '../api/types';
 import type { FindingGroup, FindingStatus } from '../diagnosis/types';
 
 export function statusLabel( status: FindingStatus ): string {
@@ -41,33 +41,5 @@ export function endpointLabel( endpoint: EndpointId ): string {
 	}
 }
 
-export function variantLabel( variant: VariantId ): string {
-	switch ( variant ) {
-		case 'klarna':
-			return __( 'As Klarna sends it', 'kco-callback-doctor' );
-		case 'klarna-session':
-			return __(
-				'As KCO 2.0–2.18 sent it, with the session id',
-				'kco-callback-doctor'
-			);
-		case 'browser-user-agent':
-			return __(
-				"With a web browser's User-Agent",
-				'kco-callback-doctor'
-			);
-		case 'with-referer':
-			return __( 'With a Referer header', 'kco-callback-doctor' );
-		case 'without-session-id':
-			return __(
-				'Without the session id parameter',
-				'kco-callback-doctor'
-			);
-		case 'get':
-			return __( 'As GET instead of POST', 'kco-callback-doctor' );
-		case 'public-client-address':
-			return __(
-				'Presenting a public client address',
-				'kco-callback-doctor'
-			);
-	}
-}
+// One wording for the variants, the diagnosis's, on cards and in the report alike.
+export { variantLabel } from '../diagnosis/variants';

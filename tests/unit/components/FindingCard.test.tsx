@@ -150,8 +150,41 @@ describe( 'FindingCard', () => {
 		).toBeInTheDocument();
 		expect(
 			within( table ).getByRole( 'row', {
-				name: /browser's User-Agent.*Got through/,
+				name: /browser’s User-Agent.*Got through/,
 			} )
+		).toBeInTheDocument();
+	} );
+
+	it( 'shows the variants once, as the table, not again as an evidence line', async () => {
+		const user = userEvent.setup();
+		renderCard(
+			aFinding( {
+				status: 'fail',
+				evidence: [
+					{
+						label: 'Variants',
+						value: 'As Klarna sends it: HTTP 403',
+					},
+					{ label: 'Response', value: 'HTTP 403 Forbidden' },
+				],
+				variants: [
+					{
+						variant: 'klarna',
+						passed: false,
+						outcome: 'HTTP 403 Forbidden',
+					},
+				],
+			} )
+		);
+
+		await user.click( screen.getByRole( 'button', { name: 'Details' } ) );
+
+		expect(
+			screen.getByRole( 'table', { name: 'Requests tried' } )
+		).toBeInTheDocument();
+		expect( screen.queryByText( 'Variants' ) ).not.toBeInTheDocument();
+		expect(
+			screen.getByText( 'HTTP 403 Forbidden', { selector: 'dd' } )
 		).toBeInTheDocument();
 	} );
 
