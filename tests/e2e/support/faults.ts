@@ -68,17 +68,21 @@ export const plainPermalinks = combined( 'plain-permalinks', [
 
 /**
  * A multilingual plugin that sends language-less URLs to the default language, as WPML or
- * Polylang do when the language is in the directory: /wc-api/X/ → 301 /en/wc-api/X/.
+ * Polylang do when the language is in the directory: /wc-api/X/ → 301 /en/wc-api/X/. Like
+ * TranslatePress or Weglot it serves /en/… itself by taking the slug off before WordPress routes.
  */
 export const languageRedirect = muPlugin(
 	'language-redirect',
-	`add_action( 'init', static function () {
-	$uri = $_SERVER['REQUEST_URI'] ?? '';
-	if ( 0 === strpos( $uri, '/wc-api/' ) ) {
-		wp_redirect( home_url( '/en' . $uri ), 301 );
+	`$kco_scenario_uri = $_SERVER['REQUEST_URI'] ?? '';
+if ( 0 === strpos( $kco_scenario_uri, '/en/' ) ) {
+	// The language's own URLs: the slug is taken off the path before WordPress routes it.
+	$_SERVER['REQUEST_URI'] = substr( $kco_scenario_uri, 3 );
+} elseif ( 0 === strpos( $kco_scenario_uri, '/wc-api/' ) ) {
+	add_action( 'init', static function () use ( $kco_scenario_uri ) {
+		wp_redirect( home_url( '/en' . $kco_scenario_uri ), 301 );
 		exit;
-	}
-}, 1 );`
+	}, 1 );
+}`
 );
 
 /** A web-server rule that sends callback URLs to https, turning Klarna's POST into a GET. */
