@@ -32,6 +32,20 @@ const log = ( ...parts ) => {
 	}
 };
 
+/**
+ * fetch() on a connection of its own: the load rounds run long enough for Apache to close any
+ * pooled keep-alive socket, and Klarna's calls arrive on fresh connections too.
+ *
+ * @param {string} url  Where to send it.
+ * @param {Object} init fetch() options.
+ */
+function request( url, init = {} ) {
+	return fetch( url, {
+		...init,
+		headers: { ...( init.headers ?? {} ), Connection: 'close' },
+	} );
+}
+
 function wpEval( php ) {
 	return execFileSync(
 		'php',
@@ -64,7 +78,7 @@ const median = ( values ) => {
  * @param {string} path Path below the home URL.
  */
 async function includedFiles( path ) {
-	const response = await fetch( `${ BASE }${ path }`, {
+	const response = await request( `${ BASE }${ path }`, {
 		headers: { 'X-Kco-Bench-Files': '1' },
 	} );
 	const text = await response.text();
@@ -129,7 +143,7 @@ async function frontEndCost() {
 
 /** A logged-in REST session (cookie + nonce), as the admin page has. */
 async function logIn() {
-	const response = await fetch( `${ BASE }/wp-login.php`, {
+	const response = await request( `${ BASE }/wp-login.php`, {
 		method: 'POST',
 		redirect: 'manual',
 		headers: { Cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
@@ -144,12 +158,12 @@ async function logIn() {
 		.map( ( item ) => item.split( ';' )[ 0 ] )
 		.join( '; ' );
 	const nonce = await (
-		await fetch( `${ BASE }/wp-admin/admin-ajax.php?action=rest-nonce`, {
+		await request( `${ BASE }/wp-admin/admin-ajax.php?action=rest-nonce`, {
 			headers: { Cookie: cookie },
 		} )
 	).text();
 	return ( route, body ) =>
-		fetch( `${ BASE }/wp-json/kco-callback-doctor/v1/${ route }`, {
+		request( `${ BASE }/wp-json/kco-callback-doctor/v1/${ route }`, {
 			method: 'POST',
 			headers: {
 				Cookie: cookie,
@@ -256,7 +270,7 @@ async function responderCost( post ) {
 		const headers = { ...probe.headers };
 		echo.push(
 			await timed( async () => {
-				const response = await fetch( probe.url, {
+				const response = await request( probe.url, {
 					method: 'POST',
 					headers,
 					body: probe.body,
@@ -267,7 +281,7 @@ async function responderCost( post ) {
 		delete headers[ 'X-KCO-Doctor-Probe' ];
 		plain.push(
 			await timed( async () => {
-				const response = await fetch( probe.url, {
+				const response = await request( probe.url, {
 					method: 'POST',
 					headers,
 					body: probe.body,
@@ -399,6 +413,6 @@ async function main() {
 }
 
 main().catch( ( error ) => {
-	console.error( error.message );
+	console.error( error.message, error.cause ?? '' );
 	process.exitCode = 1;
 } );
