@@ -2,11 +2,10 @@
  * Proof suite, part 4: sites that are slow or hang, hostile or huge block pages, and two
  * administrators pressing Run at the same moment. The page must stay honest and never hang.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunSummary } from '../../src/api/types';
 import { USERS, logIn } from '../integration/support/session';
-import { recorder } from '../integration/support/stack';
-import { launchBrowser, logInAs } from './support/browser';
+import { logInAs } from './support/browser';
 import {
 	PROBE_TIMEOUT_SECONDS,
 	hangingCallbacks,
@@ -19,46 +18,31 @@ import { withScenario } from './support/scenarios';
 import {
 	ENDPOINTS,
 	cardText,
-	probesThatReachedKco,
+	adminSession,
 	runChecks,
 	statusOf,
 } from './support/proof';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll( async () => {
-	recorder.clear();
-	browser = await launchBrowser();
-	( { context, page } = await logInAs( browser, USERS.administrator ) );
-} );
-
-afterAll( async () => {
-	await context?.close();
-	await browser?.close();
-} );
-
-afterEach( () => {
-	expect( probesThatReachedKco() ).toEqual( [] );
-} );
+const admin = adminSession();
 
 it( 'warns that validation misses Klarna’s 3 s deadline on a slow site, with the measured time', async () => {
 	await withScenario( slowCallbacks( 3300 ), async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
-		expect( await statusOf( page, 'endpoint:validation' ) ).toBe( 'warn' );
-		const text = await cardText( page, 'endpoint:validation' );
+		expect( await statusOf( admin.page, 'endpoint:validation' ) ).toBe(
+			'warn'
+		);
+		const text = await cardText( admin.page, 'endpoint:validation' );
 		expect( text ).toMatch( /3 s|3 seconds/ );
 		expect( text ).toMatch( /\b3[.,]\d+ s|\b33\d\d ms/ );
 		// The push has no deadline: slow but reachable is a pass.
-		expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'pass' );
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe( 'pass' );
 	} );
 } );
 
 it( 'reports a timeout on every callback of a hanging site and finishes the run', async () => {
 	await withScenario( hangingCallbacks, async () => {
-		const run = await runChecks( page );
+		const run = await runChecks( admin.page );
 
 		const klarna = run.observations.filter(
 			( observation ) => observation.variant === 'klarna'
@@ -72,41 +56,41 @@ it( 'reports a timeout on every callback of a hanging site and finishes the run'
 			PROBE_TIMEOUT_SECONDS * 1000 * ( ENDPOINTS.length + 3 )
 		);
 		for ( const endpoint of ENDPOINTS ) {
-			expect( await statusOf( page, `endpoint:${ endpoint }` ) ).not.toBe(
-				'pass'
-			);
+			expect(
+				await statusOf( admin.page, `endpoint:${ endpoint }` )
+			).not.toBe( 'pass' );
 		}
-		expect( await cardText( page, 'endpoint:push' ) ).toMatch(
+		expect( await cardText( admin.page, 'endpoint:push' ) ).toMatch(
 			/timed out|did not answer|timeout/i
 		);
 	} );
 } );
 
-it( 'shows a block page with a script as text and never runs the script', async () => {
+it( 'shows a block admin.page with a script as text and never runs the script', async () => {
 	await withScenario( scriptBlockPage, async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
-		expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
-		const text = await cardText( page, 'endpoint:push' );
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe( 'fail' );
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toContain(
 			'<script>window.kcoInjectedScriptRan = true;</script>'
 		);
 		await expect(
-			page.evaluate(
+			admin.page.evaluate(
 				() =>
 					( window as unknown as { kcoInjectedScriptRan?: boolean } )
 						.kcoInjectedScriptRan
 			)
 		).resolves.toBeUndefined();
 		await expect(
-			page.locator( `${ ROOT } [data-finding-id] script` ).count()
+			admin.page.locator( `${ ROOT } [data-finding-id] script` ).count()
 		).resolves.toBe( 0 );
 	} );
 } );
 
-it( 'completes with a 10 MB block page and keeps only the first bytes as evidence', async () => {
+it( 'completes with a 10 MB block admin.page and keeps only the first bytes as evidence', async () => {
 	await withScenario( hugeBlockPage, async () => {
-		const run = await runChecks( page );
+		const run = await runChecks( admin.page );
 
 		const push = run.observations.find(
 			( observation ) =>
@@ -116,8 +100,8 @@ it( 'completes with a 10 MB block page and keeps only the first bytes as evidenc
 		expect( push?.response?.status ).toBe( 403 );
 		expect( push?.response?.bodyTruncated ).toBe( true );
 		expect( push?.response?.body.length ).toBeLessThanOrEqual( 8192 );
-		expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
-		expect( await cardText( page, 'endpoint:push' ) ).toMatch(
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe( 'fail' );
+		expect( await cardText( admin.page, 'endpoint:push' ) ).toMatch(
 			/cut short|truncated/i
 		);
 	} );
@@ -135,16 +119,22 @@ it( 'lets one of two administrators run at a time and loses no run', async () =>
 			 ).map( ( summary ) => summary.id );
 		const before = await historyIds();
 
-		const second = await logInAs( browser, USERS.secondAdministrator );
-		await Promise.all( [ openDoctor( page ), openDoctor( second.page ) ] );
+		const second = await logInAs(
+			admin.browser,
+			USERS.secondAdministrator
+		);
+		await Promise.all( [
+			openDoctor( admin.page ),
+			openDoctor( second.page ),
+		] );
 		const runButton = ( target: Page ) =>
 			target.getByRole( 'button', { name: 'Run checks' } );
 		await Promise.all( [
-			runButton( page ).click(),
+			runButton( admin.page ).click(),
 			runButton( second.page ).click(),
 		] );
 		await Promise.all( [
-			waitUntilIdle( page ),
+			waitUntilIdle( admin.page ),
 			waitUntilIdle( second.page ),
 		] );
 
@@ -154,7 +144,7 @@ it( 'lets one of two administrators run at a time and loses no run', async () =>
 				.getByText( /already running|in progress/i )
 				.count() ) > 0;
 		const told = [
-			await inProgress( page ),
+			await inProgress( admin.page ),
 			await inProgress( second.page ),
 		];
 		expect( told.filter( Boolean ) ).toHaveLength( 1 );

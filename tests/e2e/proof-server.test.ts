@@ -3,10 +3,7 @@
  * ModSecurity rules in the real Apache, a rewrite to https, HTTP Basic auth — diagnosed in the
  * browser as the owner sees them.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { USERS } from '../integration/support/session';
-import { recorder } from '../integration/support/stack';
-import { launchBrowser, logInAs } from './support/browser';
 import {
 	BASIC_AUTH,
 	basicAuth,
@@ -18,33 +15,16 @@ import { withScenario } from './support/scenarios';
 import {
 	ENDPOINTS,
 	cardText,
-	probesThatReachedKco,
+	adminSession,
 	runChecks,
 	statusOf,
 } from './support/proof';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll( async () => {
-	recorder.clear();
-	browser = await launchBrowser();
-	( { context, page } = await logInAs( browser, USERS.administrator ) );
-} );
-
-afterAll( async () => {
-	await context?.close();
-	await browser?.close();
-} );
-
-afterEach( () => {
-	expect( probesThatReachedKco() ).toEqual( [] );
-} );
+const admin = adminSession();
 
 it( 'isolates ModSecurity’s session-id-without-Referer rule on the old push shape', async () => {
 	await withScenario( modSecuritySessionRule, async () => {
-		const run = await runChecks( page );
+		const run = await runChecks( admin.page );
 
 		// The rule really fired on the probe that carries kco_session_id, and only there.
 		const sessionProbe = run.observations.find(
@@ -53,8 +33,10 @@ it( 'isolates ModSecurity’s session-id-without-Referer rule on the old push sh
 				observation.variant === 'klarna-session'
 		);
 		expect( sessionProbe?.response?.status ).toBe( 403 );
-		expect( await statusOf( page, 'endpoint:push' ) ).not.toBe( 'pass' );
-		const text = await cardText( page, 'endpoint:push' );
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).not.toBe(
+			'pass'
+		);
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toMatch( /session/i );
 		expect( text ).toMatch( /Referer/ );
 		expect( text ).toMatch( /211180/ );
@@ -64,14 +46,14 @@ it( 'isolates ModSecurity’s session-id-without-Referer rule on the old push sh
 
 it( 'isolates a rule against Klarna’s User-Agent (406) as the trigger', async () => {
 	await withScenario( modSecurityUserAgentRule, async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
 		for ( const endpoint of ENDPOINTS ) {
-			expect( await statusOf( page, `endpoint:${ endpoint }` ) ).toBe(
-				'fail'
-			);
+			expect(
+				await statusOf( admin.page, `endpoint:${ endpoint }` )
+			).toBe( 'fail' );
 		}
-		const text = await cardText( page, 'endpoint:push' );
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toContain( '406' );
 		expect( text ).toMatch( /User-Agent/ );
 		expect( text ).toContain( 'APIs-Klarna' );
@@ -80,10 +62,10 @@ it( 'isolates a rule against Klarna’s User-Agent (406) as the trigger', async 
 
 it( 'names an http to https redirect on the callback path and the POST that becomes a GET', async () => {
 	await withScenario( httpsRedirect, async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
-		expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
-		const text = await cardText( page, 'endpoint:push' );
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe( 'fail' );
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toMatch( /https/ );
 		expect( text ).toContain( '301' );
 		expect( text ).toMatch( /GET/ );
@@ -92,7 +74,7 @@ it( 'names an http to https redirect on the callback path and the POST that beco
 
 it( 'names staging protection when HTTP Basic auth guards the whole site', async () => {
 	// The owner passes the password prompt; Klarna cannot, and the doctor must not either.
-	const staged = await browser.newContext( {
+	const staged = await admin.browser.newContext( {
 		httpCredentials: BASIC_AUTH,
 		viewport: { width: 1280, height: 900 },
 	} );
@@ -100,7 +82,7 @@ it( 'names staging protection when HTTP Basic auth guards the whole site', async
 		await withScenario( basicAuth, async () => {
 			const stagedPage = await staged.newPage();
 			await stagedPage.goto(
-				`${ page.url().split( '/wp-admin' )[ 0 ] }/wp-login.php`
+				`${ admin.page.url().split( '/wp-admin' )[ 0 ] }/wp-login.php`
 			);
 			await stagedPage.fill( '#user_login', USERS.administrator.user );
 			await stagedPage.fill( '#user_pass', USERS.administrator.password );

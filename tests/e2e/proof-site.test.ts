@@ -2,10 +2,7 @@
  * Proof suite, part 1: causes that live in WordPress itself — run in the real browser against
  * the real stack with each fault switched on, asserting the card the owner would read.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { USERS } from '../integration/support/session';
 import { recorder } from '../integration/support/stack';
-import { launchBrowser, logInAs } from './support/browser';
 import {
 	languageRedirect,
 	maintenanceMode,
@@ -16,41 +13,23 @@ import { withScenario } from './support/scenarios';
 import {
 	ENDPOINTS,
 	cardText,
-	probesThatReachedKco,
+	adminSession,
 	runChecks,
 	statusOf,
 	statuses,
 } from './support/proof';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll( async () => {
-	recorder.clear();
-	browser = await launchBrowser();
-	( { context, page } = await logInAs( browser, USERS.administrator ) );
-} );
-
-afterAll( async () => {
-	await context?.close();
-	await browser?.close();
-} );
-
-afterEach( () => {
-	// Zero side effects: whatever a scenario did, no probe ever reached a KCO handler.
-	expect( probesThatReachedKco() ).toEqual( [] );
-} );
+const admin = adminSession();
 
 it( 'passes every endpoint on the healthy stack and fails the public URL with the local-development advice', async () => {
-	await runChecks( page );
+	await runChecks( admin.page );
 
-	const shown = await statuses( page );
+	const shown = await statuses( admin.page );
 	for ( const endpoint of ENDPOINTS ) {
 		expect( shown[ `endpoint:${ endpoint }` ] ).toBe( 'pass' );
 	}
 	expect( shown[ 'requirement:public-url' ] ).toBe( 'fail' );
-	expect( await cardText( page, 'requirement:public-url' ) ).toMatch(
+	expect( await cardText( admin.page, 'requirement:public-url' ) ).toMatch(
 		/ngrok/i
 	);
 	// On the healthy stack not even an unsigned call happened.
@@ -59,13 +38,13 @@ it( 'passes every endpoint on the healthy stack and fails the public URL with th
 
 it( 'names plain permalinks as the reason callbacks get a 404', async () => {
 	await withScenario( plainPermalinks, async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
-		expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
-		expect( await statusOf( page, 'requirement:permalinks' ) ).toBe(
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe( 'fail' );
+		expect( await statusOf( admin.page, 'requirement:permalinks' ) ).toBe(
 			'fail'
 		);
-		const text = await cardText( page, 'endpoint:push' );
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toMatch( /plain permalinks/i );
 		expect( text ).toMatch( /Settings → Permalinks|Settings > Permalinks/ );
 		expect( text ).toContain( '404' );
@@ -74,10 +53,10 @@ it( 'names plain permalinks as the reason callbacks get a 404', async () => {
 
 it( 'names a language redirect to /en/wc-api/ and explains the lost POST body', async () => {
 	await withScenario( languageRedirect, async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
-		expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
-		const text = await cardText( page, 'endpoint:push' );
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe( 'fail' );
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toMatch( /language/i );
 		expect( text ).toContain( '/en/wc-api/KCO_WC_Push/' );
 		expect( text ).toMatch( /GET/ );
@@ -87,10 +66,10 @@ it( 'names a language redirect to /en/wc-api/ and explains the lost POST body', 
 
 it( 'names maintenance mode from the 503 with Retry-After', async () => {
 	await withScenario( maintenanceMode, async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
-		expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
-		const text = await cardText( page, 'endpoint:push' );
+		expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe( 'fail' );
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toMatch( /maintenance/i );
 		expect( text ).toContain( '503' );
 		expect( text ).toMatch( /Retry-After/i );
@@ -101,18 +80,20 @@ it( 'names Wordfence when it blocks the public address it reads from X-Forwarded
 	await withScenario(
 		wordfenceStandIn( 'HTTP_X_FORWARDED_FOR' ),
 		async () => {
-			await runChecks( page );
+			await runChecks( admin.page );
 
-			expect( await statusOf( page, 'endpoint:push' ) ).toBe( 'fail' );
-			const text = await cardText( page, 'endpoint:push' );
+			expect( await statusOf( admin.page, 'endpoint:push' ) ).toBe(
+				'fail'
+			);
+			const text = await cardText( admin.page, 'endpoint:push' );
 			expect( text ).toMatch( /Blocked by: Wordfence/ );
-			// Named from its own block page, not only from the list of active plugins.
+			// Named from its own block admin.page, not only from the list of active plugins.
 			expect( text ).toMatch(
 				/Identified by\s+Wordfence, recognised from/
 			);
 			expect( text ).toMatch( /Allowlisted URLs|allowlist/i );
 			expect(
-				await statusOf( page, 'requirement:security-plugins' )
+				await statusOf( admin.page, 'requirement:security-plugins' )
 			).not.toBe( 'pass' );
 		}
 	);
@@ -120,16 +101,16 @@ it( 'names Wordfence when it blocks the public address it reads from X-Forwarded
 
 it( 'never calls Wordfence’s rules tested when it sees only the loopback address', async () => {
 	await withScenario( wordfenceStandIn( '' ), async () => {
-		await runChecks( page );
+		await runChecks( admin.page );
 
 		// The loopback probe is answered (Wordfence never blocks 127.0.0.1), yet the card must
 		// not claim a pass for rules the loopback could not exercise.
 		for ( const endpoint of ENDPOINTS ) {
-			expect( await statusOf( page, `endpoint:${ endpoint }` ) ).not.toBe(
-				'pass'
-			);
+			expect(
+				await statusOf( admin.page, `endpoint:${ endpoint }` )
+			).not.toBe( 'pass' );
 		}
-		const text = await cardText( page, 'endpoint:push' );
+		const text = await cardText( admin.page, 'endpoint:push' );
 		expect( text ).toMatch( /Wordfence/ );
 		expect( text ).toMatch(
 			/another network|outside|external|from another machine/i

@@ -2,9 +2,11 @@
  * Steps shared by the proof suite: run the doctor from the real page and read a card the way the
  * owner sees it (its status, "Blocked by", its text, its fix), plus the zero-side-effect check.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { USERS } from '../../integration/support/session';
 import { recorder } from '../../integration/support/stack';
 import type { Run } from '../../../src/api/types';
+import { launchBrowser, logInAs } from './browser';
 import { ROOT, card, openDoctor, waitUntilIdle } from './doctor';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info';
@@ -118,4 +120,37 @@ export const ENDPOINTS = [
 /** Calls that carried a probe token and still reached a KCO handler: must stay empty. */
 export function probesThatReachedKco() {
 	return recorder.calls().filter( ( call ) => call.probeHeader );
+}
+
+export interface AdminSession {
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+}
+
+/**
+ * One administrator's browser for a proof file: opened before its tests, closed after them, and
+ * after every test the zero-side-effect check (scenario 17: no probe reached a KCO handler).
+ * The returned object is filled in `beforeAll`; read its fields inside tests.
+ */
+export function adminSession(): AdminSession {
+	const session = {} as AdminSession;
+	beforeAll( async () => {
+		recorder.clear();
+		session.browser = await launchBrowser();
+		const { context, page } = await logInAs(
+			session.browser,
+			USERS.administrator
+		);
+		session.context = context;
+		session.page = page;
+	} );
+	afterAll( async () => {
+		await session.context?.close();
+		await session.browser?.close();
+	} );
+	afterEach( () => {
+		expect( probesThatReachedKco() ).toEqual( [] );
+	} );
+	return session;
 }
