@@ -2,9 +2,13 @@
  * The plugin's page really loads in WordPress admin: reached from the WooCommerce menu, the React
  * app renders, and the browser reports no errors.
  */
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { BASE_URL } from '../integration/support/stack';
 import { USERS } from '../integration/support/session';
 import { launchBrowser, logInAs, screenshot } from './support/browser';
+import { docroot } from './support/scenarios';
 
 let browser: Browser;
 
@@ -38,4 +42,38 @@ it( 'opens the doctor from the WooCommerce menu and renders the app without cons
 	await screenshot( page, 'admin-page' );
 	expect( errors ).toEqual( [] );
 	await context.close();
+} );
+
+it( 'files the page under Tools for administrators when WooCommerce is not active', async () => {
+	// Take the WooCommerce double away for this test only (it is a link in mu-plugins).
+	const double = join(
+		docroot(),
+		'wp-content',
+		'mu-plugins',
+		'wc-api-double.php'
+	);
+	const parked = `${ double }.parked`;
+	renameSync( double, parked );
+	try {
+		const { page, errors, context } = await logInAs(
+			browser,
+			USERS.administrator
+		);
+		await expect(
+			page.locator( '#toplevel_page_woocommerce' ).count()
+		).resolves.toBe( 0 );
+
+		await page.goto( `${ BASE_URL }/wp-admin/tools.php` );
+		await page.click( '#menu-tools a[href$="page=kco-callback-doctor"]' );
+		await page.waitForURL( /tools\.php\?page=kco-callback-doctor/ );
+		await page
+			.getByRole( 'heading', {
+				name: 'Callback Doctor for Klarna Checkout',
+			} )
+			.waitFor();
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} finally {
+		renameSync( parked, double );
+	}
 } );
