@@ -51,9 +51,12 @@ if ( isset( $_SERVER['HTTP_X_KCO_DOCTOR_PROBE'] ) ) {
 add_action(
 	'rest_api_init',
 	static function (): void {
-		// On an HTTP REST request WordPress has parsed the route before this hook: when it is
-		// neither ours nor the index, our controllers need not load. Internal requests (no route)
-		// get every route, as usual.
+		// Only an HTTP request to our namespace or to the REST index needs our controllers.
+		// WordPress has parsed the route before this hook; internal REST calls (the block
+		// editor's preloads, Site Health, themes calling rest_do_request) never use ours.
+		if ( ! defined( 'REST_REQUEST' ) || ! REST_REQUEST ) {
+			return;
+		}
 		$route = isset( $GLOBALS['wp']->query_vars['rest_route'] ) ? trim( (string) $GLOBALS['wp']->query_vars['rest_route'], '/' ) : '';
 		if ( '' !== $route && 0 !== strpos( $route, 'kco-callback-doctor/' ) && 'kco-callback-doctor' !== $route ) {
 			return;

@@ -141,14 +141,38 @@ final class RedirectFollower {
 	}
 
 	/**
-	 * Same host (any scheme or port): an http→https redirect on the shop is followed, a hop to
-	 * another host is only recorded, since only the home host is ever probed.
+	 * Same host, and either the same port or the standard port of the target's scheme: an
+	 * http→https redirect on the shop is followed, while a hop to another host or to some other
+	 * port (another service on the machine) is only recorded, since only the home URL is probed.
 	 *
 	 * @param string $from URL that answered.
 	 * @param string $to   Redirect target.
 	 */
 	private static function same_host( string $from, string $to ): bool {
 		$from_host = strtolower( (string) wp_parse_url( $from, PHP_URL_HOST ) );
-		return '' !== $from_host && strtolower( (string) wp_parse_url( $to, PHP_URL_HOST ) ) === $from_host;
+		if ( '' === $from_host || strtolower( (string) wp_parse_url( $to, PHP_URL_HOST ) ) !== $from_host ) {
+			return false;
+		}
+		$to_port = self::port( $to );
+		return self::port( $from ) === $to_port || self::default_port( $to ) === $to_port;
+	}
+
+	/**
+	 * The port a URL connects to, explicit or implied by its scheme.
+	 *
+	 * @param string $url An http(s) URL.
+	 */
+	private static function port( string $url ): int {
+		$port = wp_parse_url( $url, PHP_URL_PORT );
+		return is_int( $port ) ? $port : self::default_port( $url );
+	}
+
+	/**
+	 * 443 for https, 80 for http.
+	 *
+	 * @param string $url An http(s) URL.
+	 */
+	private static function default_port( string $url ): int {
+		return 'https' === strtolower( (string) wp_parse_url( $url, PHP_URL_SCHEME ) ) ? 443 : 80;
 	}
 }

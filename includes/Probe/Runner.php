@@ -85,15 +85,18 @@ final class Runner {
 				$variants = array_merge( $variants, Variants::isolating( $probe, $home ) );
 			}
 		}
+		// The public-address probes come first in the budget: they are the only test of a
+		// security plugin's address rules (DESIGN.md §3.7); isolation probes fill what is left.
+		$public = array();
 		$header = Environment::client_address_header( $environment );
 		if ( null !== $header ) {
 			foreach ( $klarna as $probe ) {
 				if ( 'klarna' === $probe->variant ) {
-					$variants[] = Variants::public_client_address( $probe, $header );
+					$public[] = Variants::public_client_address( $probe, $header );
 				}
 			}
 		}
-		$variants = array_slice( $variants, 0, self::MAX_VARIANTS );
+		$variants = array_merge( array_slice( $variants, 0, max( 0, self::MAX_VARIANTS - count( $public ) ) ), $public );
 		$second   = $this->observe( $variants, $follower->travel( $variants, $concurrency, $deadline_at ) );
 
 		// Round 3: alone, as Klarna's calls arrive.

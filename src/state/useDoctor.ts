@@ -103,6 +103,9 @@ export function useDoctor(): Doctor {
 	// in one frame cannot both start one).
 	const isRunning = useRef( false );
 	const hasStarted = useRef( false );
+	// The run on screen, readable from callbacks that outlive a render (a re-run in flight).
+	const shownRunId = useRef< string | null >( null );
+	shownRunId.current = run?.id ?? null;
 
 	const { diagnosis, failure: diagnosisFailure } = useMemo(
 		() => diagnoseRun( run ),
@@ -164,10 +167,15 @@ export function useDoctor(): Doctor {
 			speak(
 				__( 'Checking this callback again.', 'kco-callback-doctor' )
 			);
+			const startedOn = shownRunId.current;
 			try {
 				const fresh = await startRun( [ endpoint ] );
+				// Merge only into the run the re-run was started from: if the owner opened
+				// another run from the history meanwhile, show the fresh result instead.
 				setRun( ( shown ) =>
-					shown ? mergeRerun( shown, fresh ) : fresh
+					shown && shown.id === startedOn
+						? mergeRerun( shown, fresh )
+						: fresh
 				);
 				const finding = diagnoseRun( fresh ).diagnosis?.findings.find(
 					( candidate ) => candidate.endpoint === endpoint

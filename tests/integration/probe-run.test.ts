@@ -352,6 +352,32 @@ describe( 'when the path misbehaves', () => {
 		expect( ms ).toBeLessThan( 3000 );
 	} );
 
+	it( 'records but never follows a redirect to another port of the same host', async () => {
+		// Another service on the machine is not the shop: the probe must not carry its body
+		// and token there.
+		const elsewhere = muPlugin(
+			'redirect-other-port',
+			`if ( ${ IS_CALLBACK_PATH } ) {
+	header( 'Location: http://127.0.0.1:8899' . $_SERVER['REQUEST_URI'], true, 307 );
+	exit;
+}`
+		);
+		const { run } = await withScenario( elsewhere, () =>
+			startRun( [ 'notification' ] )
+		);
+
+		const [ probe ] = find( run, 'notification', 'klarna' );
+		expect( probe?.redirects ).toEqual( [
+			expect.objectContaining( {
+				status: 307,
+				followed: false,
+				location: expect.stringContaining( ':8899/' ),
+			} ),
+		] );
+		expect( probe?.error ).toBeNull();
+		expect( probe?.response?.status ).toBe( 307 );
+	} );
+
 	it( 'stops following a redirect loop after 5 hops', async () => {
 		const loop = muPlugin(
 			'redirect-loop',
