@@ -124,10 +124,11 @@ LoadModule env_module /usr/lib/apache2/modules/mod_env.so
 LoadModule setenvif_module /usr/lib/apache2/modules/mod_setenvif.so
 LoadModule headers_module /usr/lib/apache2/modules/mod_headers.so
 LoadModule php_module /usr/lib/apache2/modules/libphp8.2.so
-# Enough workers for the admin request plus every probe in flight at once.
-StartServers 6
-MinSpareServers 4
-MaxSpareServers 12
+# Enough idle workers for the admin request plus every probe in flight at once (seven
+# Klarna-shaped probes and the run itself), so a burst never waits for Apache to spawn more.
+StartServers 10
+MinSpareServers 9
+MaxSpareServers 16
 MaxRequestWorkers 24
 TypesConfig /etc/mime.types
 ErrorLog $STACK/logs/apache-error.log

@@ -160,7 +160,8 @@ final class Environment {
 
 	/**
 	 * Blocks when the checkout page holds the checkout block, classic when it holds the
-	 * shortcode: KCO then uses the block-validate route or the wc-api callbacks.
+	 * shortcode: KCO then uses the block validation callbacks (REST route or wc-api) or the
+	 * classic wc-api callbacks.
 	 */
 	private static function checkout_flow(): string {
 		$page_id = function_exists( 'wc_get_page_id' ) ? (int) wc_get_page_id( 'checkout' ) : (int) get_option( 'woocommerce_checkout_page_id', 0 );

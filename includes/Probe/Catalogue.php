@@ -21,6 +21,14 @@ defined( 'ABSPATH' ) || exit;
  * KCO forces https onto the validation and shipping-option-update URLs it hands Klarna. The probe
  * uses the home URL's own scheme instead, so an http-only site shows the https finding from the
  * environment rather than a TLS error on two endpoints only.
+ *
+ * `block-validation`: the current KCO / Kustom Checkout block checkout hands Klarna a wc-api
+ * validation URL instead of the REST route (krokedil/klarna-checkout-for-woocommerce,
+ * blocks/src/Overrides.php: merchant_urls.validation = site_url( '/wc-api/kco-block-validation' )
+ * plus `kco_validation=yes&kco_order_id={checkout.order.id}`, no trailing slash; handled by
+ * blocks/src/ValidationCallback.php on `woocommerce_api_kco-block-validation`). Klarna POSTs the
+ * full order JSON there, as for every validation callback. KCO's changelog does not say which
+ * release switched from the REST route, so both count as used by KCO ≥ 2.16 on the block checkout.
  */
 final class Catalogue {
 
@@ -70,6 +78,14 @@ final class Catalogue {
 			'deadline' => 3000,
 			'strict'   => 10000,
 			'versions' => '≥2.16 (checkout block)',
+		),
+		'block-validation'       => array(
+			'wc_api'   => 'kco-block-validation',
+			'query'    => 'kco_validation=yes&kco_order_id={id}',
+			'body'     => 'order',
+			'deadline' => 3000,
+			'strict'   => 10000,
+			'versions' => '≥2.16 (checkout block, wc-api)',
 		),
 	);
 
@@ -175,6 +191,8 @@ final class Catalogue {
 				return __( 'Validation', 'kco-callback-doctor' );
 			case 'shipping-option-update':
 				return __( 'Shipping option update', 'kco-callback-doctor' );
+			case 'block-validation':
+				return __( 'Checkout block validation (wc-api)', 'kco-callback-doctor' );
 			default:
 				return __( 'Checkout block validation', 'kco-callback-doctor' );
 		}
@@ -200,6 +218,8 @@ final class Catalogue {
 				return version_compare( $version, '2.0.2', '<' );
 			case 'shipping-option-update':
 				return version_compare( $version, '2.5', '<' );
+			// The release that moved the block checkout from the REST route to the wc-api URL is
+			// unknown, so both block validation endpoints count as used by the block checkout.
 			default:
 				return version_compare( $version, '2.16', '>=' ) && 'blocks' === ( $kco['flow'] ?? '' );
 		}
@@ -227,6 +247,10 @@ final class Catalogue {
 	private static function url( string $id, string $query, string $order_id, string $session_id ): string {
 		if ( 'block-validate' === $id ) {
 			return rest_url( 'kco-block/order/' . $order_id . '/validate' );
+		}
+		if ( 'block-validation' === $id ) {
+			// KCO builds this one from site_url(), without the trailing slash.
+			return site_url( '/wc-api/' . self::ENDPOINTS[ $id ]['wc_api'] . '?' . str_replace( '{id}', $order_id, $query ) );
 		}
 		$path = '/wc-api/' . self::ENDPOINTS[ $id ]['wc_api'] . '/';
 		if ( '' !== $query ) {
@@ -290,8 +314,8 @@ final class Catalogue {
 			'push'         => self::url( 'push', self::ENDPOINTS['push']['query'] . '&kco_session_id={sid}', '{checkout.order.id}', $session_id ),
 			'notification' => self::url( 'notification', self::ENDPOINTS['notification']['query'], '{checkout.order.id}', $session_id ),
 		);
-		if ( 'block-validate' === $id ) {
-			$urls['validation'] = self::url( 'block-validate', '', '{checkout.order.id}', $session_id );
+		if ( 'block-validate' === $id || 'block-validation' === $id ) {
+			$urls['validation'] = self::url( $id, self::ENDPOINTS[ $id ]['query'], '{checkout.order.id}', $session_id );
 			return $urls;
 		}
 		$urls['validation']             = self::url( 'validation', self::ENDPOINTS['validation']['query'], '{checkout.order.id}', $session_id );

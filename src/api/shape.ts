@@ -107,6 +107,7 @@ export const ENDPOINT_IDS: readonly EndpointId[] = [
 	'validation',
 	'shipping-option-update',
 	'block-validate',
+	'block-validation',
 ];
 
 const endpointId = oneOf( ENDPOINT_IDS );

@@ -12,7 +12,8 @@ export type EndpointId =
 	| 'notification'
 	| 'validation'
 	| 'shipping-option-update'
-	| 'block-validate';
+	| 'block-validate'
+	| 'block-validation';
 
 /**
  * How a probe was shaped.

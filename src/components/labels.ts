@@ -38,6 +38,11 @@ export function endpointLabel( endpoint: EndpointId ): string {
 			return __( 'Shipping option update', 'kco-callback-doctor' );
 		case 'block-validate':
 			return __( 'Validation (checkout block)', 'kco-callback-doctor' );
+		case 'block-validation':
+			return __(
+				'Validation (checkout block, wc-api)',
+				'kco-callback-doctor'
+			);
 	}
 }
 

@@ -26,6 +26,7 @@ export function endpointImpact( descriptor: EndpointDescriptor ): string {
 			);
 		case 'validation':
 		case 'block-validate':
+		case 'block-validation':
 			return __(
 				'Klarna asks your store here to confirm the order before the purchase is completed; when the call is blocked or too slow, the customer’s purchase goes wrong.',
 				'kco-callback-doctor'

@@ -22,6 +22,13 @@ const WC_API_CALLBACKS = [
 const BLOCK_ROUTE_FALLBACK = '/wp-json/kco-block/';
 
 /**
+ * The wc-api name of the checkout block's validation callback in current KCO / Kustom Checkout
+ * (blocks/src/Overrides.php: site_url( '/wc-api/kco-block-validation' ) with the query right
+ * after the name, no trailing slash, so the address to allow ends in `*`, not `/*`).
+ */
+const BLOCK_WC_API_CALLBACK = 'kco-block-validation';
+
+/**
  * The home URL without a trailing slash (keeps a sub-directory install's path).
  * @param environment Facts about the site.
  */
@@ -34,6 +41,23 @@ export function homeBase( environment: Environment ): string {
 		);
 	} catch {
 		return `https://${ environment.host }`;
+	}
+}
+
+/**
+ * The WordPress address (site URL) without a trailing slash; KCO builds the block checkout's
+ * wc-api validation URL from it. Falls back to the home URL's base.
+ * @param environment Facts about the site.
+ */
+export function siteBase( environment: Environment ): string {
+	try {
+		const url = new URL( environment.siteUrl );
+		return `${ url.protocol }//${ url.host }${ url.pathname }`.replace(
+			/\/+$/,
+			''
+		);
+	} catch {
+		return homeBase( environment );
 	}
 }
 
@@ -65,8 +89,14 @@ export function buildRemediationContext(
 	);
 	const usesBlocks =
 		environment.kco.flow === 'blocks' ||
-		endpoints.some( ( item ) => item.id === 'block-validate' );
+		endpoints.some(
+			( item ) =>
+				item.id === 'block-validate' || item.id === 'block-validation'
+		);
 	if ( usesBlocks ) {
+		allowUrls.push(
+			`${ siteBase( environment ) }/wc-api/${ BLOCK_WC_API_CALLBACK }*`
+		);
 		allowUrls.push( `${ base }${ blockRoutePrefix( endpoints ) }*` );
 	}
 	return {

@@ -42,6 +42,15 @@ foreach ( array( 'kco_wc_push', 'kco_wc_notification', 'kco_wc_validation', 'kco
 	);
 }
 
+// The checkout block's wc-api validation callback of the current KCO / Kustom Checkout
+// (WooCommerce lower-cases the wc-api name; the hyphens stay).
+add_action(
+	'woocommerce_api_kco-block-validation',
+	static function () {
+		kco_recorder_record( 'kco_block_validation' );
+	}
+);
+
 // The checkout-block validation route KCO 2.16+ registers.
 add_action(
 	'rest_api_init',

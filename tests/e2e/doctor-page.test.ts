@@ -81,6 +81,7 @@ describe( 'the doctor page, as a shop manager', () => {
 			'endpoint:validation pass',
 			'endpoint:shipping-option-update pass',
 			'endpoint:block-validate pass',
+			'endpoint:block-validation pass',
 		] );
 		await screenshot( page, 'doctor-after-run' );
 	} );
@@ -141,7 +142,7 @@ describe( 'the doctor page, as a shop manager', () => {
 		await expect(
 			card( page, 'endpoint:push' ).getAttribute( 'class' )
 		).resolves.toContain( 'is-pass' );
-		await expect( endpointCards().count() ).resolves.toBe( 5 );
+		await expect( endpointCards().count() ).resolves.toBe( 6 );
 	} );
 
 	it( 'has no WCAG 2 A/AA violation after a run, with cards, details and a curl command open', async () => {

@@ -31,6 +31,7 @@ it.each( [
 			validation: null,
 			'shipping-option-update': null,
 			'block-validate': null,
+			'block-validation': null,
 		},
 	],
 	[
@@ -42,6 +43,7 @@ it.each( [
 			validation: true,
 			'shipping-option-update': true,
 			'block-validate': false,
+			'block-validation': false,
 		},
 	],
 	[
@@ -53,6 +55,7 @@ it.each( [
 			validation: false,
 			'shipping-option-update': false,
 			'block-validate': false,
+			'block-validation': false,
 		},
 	],
 	[
@@ -64,6 +67,7 @@ it.each( [
 			validation: false,
 			'shipping-option-update': false,
 			'block-validate': true,
+			'block-validation': true,
 		},
 	],
 	[
@@ -75,6 +79,7 @@ it.each( [
 			validation: false,
 			'shipping-option-update': false,
 			'block-validate': true,
+			'block-validation': true,
 		},
 	],
 ] )( 'marks the endpoints %s makes Klarna call', ( _name, kco, expected ) => {
@@ -129,6 +134,13 @@ it( 'describes each endpoint with the path KCO builds and Klarna’s deadline', 
 			'block-validate',
 			'POST',
 			'/wp-json/kco-block/order/{id}/validate',
+			3000,
+			10000,
+		],
+		[
+			'block-validation',
+			'POST',
+			'/wc-api/kco-block-validation?kco_validation=yes&kco_order_id={id}',
 			3000,
 			10000,
 		],

@@ -84,6 +84,7 @@ describe( 'on the healthy stack', () => {
 			'validation',
 			'shipping-option-update',
 			'block-validate',
+			'block-validation',
 		] );
 		expect( run.endpoints.map( ( e ) => e.id ) ).toEqual( run.endpointIds );
 		const probes = klarnaShaped( run );
@@ -96,6 +97,7 @@ describe( 'on the healthy stack', () => {
 			'validation/klarna',
 			'shipping-option-update/klarna',
 			'block-validate/klarna',
+			'block-validation/klarna',
 		] );
 		for ( const observation of probes ) {
 			expect( observation.error ).toBeNull();
@@ -137,7 +139,7 @@ echo wp_json_encode( $all );` )
 			body: string;
 		} >;
 
-		expect( probes ).toHaveLength( 6 );
+		expect( probes ).toHaveLength( 7 );
 		for ( const probe of probes ) {
 			await fetch( probe.url, {
 				method: probe.method,
@@ -152,6 +154,7 @@ echo wp_json_encode( $all );` )
 				.sort()
 		).toEqual( [
 			'kco_block_validate',
+			'kco_block_validation',
 			'kco_wc_notification',
 			'kco_wc_push',
 			'kco_wc_push',
@@ -184,6 +187,7 @@ echo wp_json_encode( $all );` )
 			const url = new URL( request.url );
 			const orderId =
 				url.searchParams.get( 'kco_wc_order_id' ) ??
+				url.searchParams.get( 'kco_order_id' ) ??
 				url.pathname.split( '/' )[ 4 ] ??
 				'';
 			if ( ! url.pathname.includes( 'Shipping_Option_Update' ) ) {
@@ -255,6 +259,62 @@ echo wp_json_encode( $all );` )
 		expect( urls.validation ).toContain(
 			'/wp-json/kco-block/order/{checkout.order.id}/validate'
 		);
+	} );
+
+	it( 'answers the checkout block’s wc-api validation URL with a verified echo, and the unsigned request reaches KCO', async () => {
+		const { run } = await startRun( [ 'block-validation' ] );
+
+		const [ probe ] = find( run, 'block-validation', 'klarna' );
+		const url = new URL( probe?.request.url ?? '' );
+		expect( url.pathname ).toBe( '/wc-api/kco-block-validation' );
+		expect( url.searchParams.get( 'kco_validation' ) ).toBe( 'yes' );
+		expect( url.searchParams.get( 'kco_order_id' ) ).toMatch( UUID );
+		expect( probe?.request.method ).toBe( 'POST' );
+		expect( probe?.request.headers[ 'Content-Type' ] ).toBe(
+			'application/json'
+		);
+		expect( probe?.request.bodyBytes ).toBeGreaterThan( 3000 );
+		expect( probe?.response?.status ).toBe( 200 );
+		expect( probe?.echo ).toMatchObject( {
+			endpoint: 'block-validation',
+			routedAs: 'wc-api/kco-block-validation',
+			method: 'POST',
+			bodyBytes: probe?.request.bodyBytes,
+			bodySha256: probe?.request.bodySha256,
+			queryKeys: [ 'kco_validation', 'kco_order_id' ],
+			handlerRegistered: true,
+		} );
+		expect( recorder.calls() ).toEqual( [] );
+
+		// Positive control: the same Klarna-shaped request without a token reaches KCO's handler.
+		const unsigned = JSON.parse(
+			wpEval( `$p = KcoCallbackDoctor\\Probe\\Catalogue::klarna( 'block-validation' );
+echo wp_json_encode( array( 'url' => $p->url, 'headers' => array_filter( $p->headers ), 'userAgent' => $p->user_agent, 'body' => $p->body ) );` )
+		) as {
+			url: string;
+			headers: Record< string, string >;
+			userAgent: string;
+			body: string;
+		};
+		const body = JSON.parse( unsigned.body ) as {
+			merchant_urls: Record< string, string >;
+		};
+		expect( body.merchant_urls.validation ).toBe(
+			`${ url.origin }/wc-api/kco-block-validation?kco_validation=yes&kco_order_id={checkout.order.id}`
+		);
+		await fetch( unsigned.url, {
+			method: 'POST',
+			headers: { ...unsigned.headers, 'User-Agent': unsigned.userAgent },
+			body: unsigned.body,
+		} );
+		expect( recorder.calls() ).toEqual( [
+			expect.objectContaining( {
+				handler: 'kco_block_validation',
+				method: 'POST',
+				userAgent: 'APIs-Klarna',
+				probeHeader: false,
+			} ),
+		] );
 	} );
 
 	it( 'probes only the endpoints asked for, in catalogue order', async () => {

@@ -18,6 +18,7 @@ const ENDPOINTS: EndpointId[] = [
 	'validation',
 	'shipping-option-update',
 	'block-validate',
+	'block-validation',
 ];
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const TOKEN = /^1\.([0-9a-f]{32})\.([a-z-]+)\.([0-9]{10})\.[0-9a-f]{64}$/;
@@ -30,6 +31,7 @@ const HANDLERS: Record< EndpointId, string > = {
 	validation: 'kco_wc_validation',
 	'shipping-option-update': 'kco_wc_shipping_option_update',
 	'block-validate': 'kco_block_validate',
+	'block-validation': 'kco_block_validation',
 };
 
 const execFileAsync = promisify( execFile );
@@ -205,7 +207,7 @@ describe( 'bad input', () => {
 		[
 			'an unknown endpoint id',
 			'refund',
-			/not one of push, notification, validation, shipping-option-update, and block-validate/,
+			/not one of push, notification, validation, shipping-option-update, block-validate, and block-validation/,
 		],
 		[ 'an empty string', '', /not one of push/ ],
 		[ 'an array of ids', [ 'push' ], /not of type string/ ],

@@ -72,7 +72,7 @@ describe( 'bad input', () => {
 		[
 			'10 000 ids',
 			{ endpoints: Array.from( { length: 10000 }, () => 'push' ) },
-			/at most 5 items/,
+			/at most 6 items/,
 		],
 	] )(
 		'refuses %s with 400 naming the parameter',

@@ -115,6 +115,7 @@ export const ENDPOINTS = [
 	'validation',
 	'shipping-option-update',
 	'block-validate',
+	'block-validation',
 ] as const;
 
 /** Calls that carried a probe token and still reached a KCO handler: must stay empty. */

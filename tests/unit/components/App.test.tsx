@@ -43,6 +43,7 @@ const LABELS: Record< EndpointId, string > = {
 	validation: 'Validation callback',
 	'shipping-option-update': 'Shipping callback',
 	'block-validate': 'Block validation callback',
+	'block-validation': 'Block wc-api validation callback',
 };
 
 /**

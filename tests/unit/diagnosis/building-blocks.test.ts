@@ -79,6 +79,32 @@ describe( 'callback addresses to allow', () => {
 		);
 	} );
 
+	it( 'adds the checkout block’s wc-api validation address of the site URL', () => {
+		const context = buildRemediationContext(
+			makeEnvironment( {
+				homeUrl: 'https://shop.nordicgoods.se/',
+				siteUrl: 'https://shop.nordicgoods.se/wp/',
+			} ),
+			[ makeDescriptor( 'block-validation' ) ]
+		);
+		expect( context.allowUrls ).toContain(
+			'https://shop.nordicgoods.se/wp/wc-api/kco-block-validation*'
+		);
+		expect( context.allowUrls.at( -1 ) ).toBe(
+			'https://shop.nordicgoods.se/wp-json/kco-block/*'
+		);
+	} );
+
+	it( 'falls back to the home URL for the wc-api block validation address', () => {
+		const context = buildRemediationContext(
+			makeEnvironment( { siteUrl: 'not a url' } ),
+			[ makeDescriptor( 'block-validation' ) ]
+		);
+		expect( context.allowUrls ).toContain(
+			'https://shop.nordicgoods.se/wc-api/kco-block-validation*'
+		);
+	} );
+
 	it( 'reads the block route from a descriptor without a leading slash', () => {
 		const context = buildRemediationContext( makeEnvironment(), [
 			makeDescriptor( 'block-validate', {
@@ -208,6 +234,7 @@ describe( 'why each callback matters', () => {
 		[ 'notification', /fraud check/ ],
 		[ 'validation', /confirm the order/ ],
 		[ 'block-validate', /confirm the order/ ],
+		[ 'block-validation', /confirm the order/ ],
 		[ 'shipping-option-update', /shipping option/ ],
 	] as const )( 'explains the %s callback', ( id, words ) => {
 		expect(
