@@ -39,6 +39,15 @@ export interface FindingCardProps {
 }
 
 /**
+ * A failed callback was blocked by something; a requirement or a warning has a cause instead
+ * ("Blocked by: no https" or "Blocked by: a slow answer" would mislead).
+ * @param finding The finding on the card.
+ */
+function blocks( finding: Finding ): boolean {
+	return finding.group === 'endpoint' && finding.status === 'fail';
+}
+
+/**
  * The evidence without its one-line summary of the variants when the card shows them as a
  * table (the support report does the same with its list).
  * @param finding The finding on the card.
@@ -97,11 +106,20 @@ export function FindingCard( {
 				) : null }
 				{ finding.cause ? (
 					<p className="kcd-finding__cause">
-						{ sprintf(
-							/* translators: %s: who blocked the request, e.g. "Cloudflare" or "a language redirect". */
-							__( 'Blocked by: %s', 'kco-callback-doctor' ),
-							finding.cause
-						) }
+						{ blocks( finding )
+							? sprintf(
+									/* translators: %s: who blocked the request, e.g. "Cloudflare" or "a language redirect". */
+									__(
+										'Blocked by: %s',
+										'kco-callback-doctor'
+									),
+									finding.cause
+								)
+							: sprintf(
+									/* translators: %s: what the finding comes from, e.g. "no https" or "a slow answer". */
+									__( 'Cause: %s', 'kco-callback-doctor' ),
+									finding.cause
+								) }
 					</p>
 				) : null }
 				{ finding.remediation.length > 0 ? (

@@ -285,6 +285,73 @@ describe( 'App', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'does not mix a re-run into an older run opened while it was in flight', async () => {
+		const user = userEvent.setup();
+		const fresh = inFlight< Run >();
+		serve( {
+			'GET /environment': () => pushBlocked.environment,
+			'GET /runs': () => [
+				aRunSummary( {
+					id: 'run-1',
+					startedAt: '2026-03-13T08:00:00Z',
+				} ),
+				aRunSummary( { id: 'run-0' } ),
+			],
+			'GET /runs/run-1': () => pushBlocked,
+			'GET /runs/run-0': () =>
+				aRun( {
+					id: 'run-0',
+					observations: [
+						{ ...echoed( 'push' ), echo: null },
+						{ ...echoed( 'notification' ), echo: null },
+					],
+				} ),
+			'POST /runs': () => fresh.promise,
+		} );
+		render( <App /> );
+		const pushTitle = await screen.findByRole( 'heading', {
+			name: 'Push callback',
+		} );
+		await user.click(
+			within(
+				pushTitle.closest( '.kcd-finding' ) as HTMLElement
+			).getByRole( 'button', { name: 'Run again' } )
+		);
+
+		// While the re-run is in flight, the owner opens the older run.
+		const history = screen
+			.getByRole( 'heading', { name: 'Earlier runs' } )
+			.closest( '.kcd-history' ) as HTMLElement;
+		const [ , older ] = within( history ).getAllByRole( 'listitem' );
+		await user.click(
+			within( older as HTMLElement ).getByRole( 'button' )
+		);
+		await screen.findByRole( 'heading', {
+			name: '3 problems will stop Klarna orders',
+		} );
+
+		await act( async () =>
+			fresh.resolve(
+				aRun( {
+					id: 'run-3',
+					endpointIds: [ 'push' ],
+					endpoints: pushBlocked.endpoints.slice( 0, 1 ),
+					observations: [ echoed( 'push' ) ],
+				} )
+			)
+		);
+
+		// The fresh result is shown as it is: the older run's blocked notification is not
+		// carried into it.
+		await waitFor( () =>
+			expect(
+				screen.queryByRole( 'heading', {
+					name: 'Notification callback',
+				} )
+			).not.toBeInTheDocument()
+		);
+	} );
+
 	it( 'opens an earlier run from the history and leads back to the latest', async () => {
 		const user = userEvent.setup();
 		serve( {

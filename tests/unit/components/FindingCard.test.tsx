@@ -81,6 +81,19 @@ describe( 'FindingCard', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'gives a requirement or a warning a cause, not a blocker', () => {
+		renderCard(
+			aFinding( {
+				group: 'requirement',
+				status: 'fail',
+				cause: 'no https',
+			} )
+		);
+
+		expect( screen.getByText( 'Cause: no https' ) ).toBeInTheDocument();
+		expect( screen.queryByText( /Blocked by/ ) ).not.toBeInTheDocument();
+	} );
+
 	it( 'keeps the evidence folded until Details is opened', async () => {
 		const user = userEvent.setup();
 		renderCard( aFinding() );
