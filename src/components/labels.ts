@@ -26,6 +26,11 @@ export function groupLabel( group: FindingGroup ): string {
 		: __( 'Callback endpoints', 'kco-callback-doctor' );
 }
 
+/**
+ * The same names the REST API gives each endpoint (includes/Probe/Catalogue.php, label()), for
+ * the places that have only ids, such as the history, so a callback has one name on the page.
+ * @param endpoint The endpoint id.
+ */
 export function endpointLabel( endpoint: EndpointId ): string {
 	switch ( endpoint ) {
 		case 'push':
@@ -37,10 +42,10 @@ export function endpointLabel( endpoint: EndpointId ): string {
 		case 'shipping-option-update':
 			return __( 'Shipping option update', 'kco-callback-doctor' );
 		case 'block-validate':
-			return __( 'Validation (checkout block)', 'kco-callback-doctor' );
+			return __( 'Checkout block validation', 'kco-callback-doctor' );
 		case 'block-validation':
 			return __(
-				'Validation (checkout block, wc-api)',
+				'Checkout block validation (wc-api)',
 				'kco-callback-doctor'
 			);
 	}

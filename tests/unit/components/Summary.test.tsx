@@ -103,7 +103,7 @@ describe( 'Summary', () => {
 
 		expect(
 			screen.getByText(
-				'Only these callbacks were checked: Push, Validation (checkout block).'
+				'Only these callbacks were checked: Push, Checkout block validation.'
 			)
 		).toBeInTheDocument();
 	} );
