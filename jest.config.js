@@ -15,6 +15,9 @@ module.exports = {
 	},
 	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
 	setupFilesAfterEnv: [ '<rootDir>/tests/unit/setup.ts' ],
+	// A guard against a hang, not a duration: jest's 5 s default cuts short a component test that
+	// clicks through the page while every core of the machine is busy.
+	testTimeout: 60000,
 	collectCoverageFrom: [ 'src/**/*.{ts,tsx}', '!src/index.tsx' ],
 	coverageReporters: [ 'text-summary', 'text' ],
 	// The diagnosis is where the product's knowledge lives: keep it fully exercised.

@@ -16,5 +16,7 @@ module.exports = {
 			? [ '/node_modules/', '<rootDir>/tests/e2e/proof-' ]
 			: [ '/node_modules/' ],
 	setupFilesAfterEnv: [],
-	testTimeout: 90000,
+	// A guard against a hung page, not a duration: a run on a machine whose cores are all busy
+	// can take minutes, and a test cut short would leave its fault switched on for the next.
+	testTimeout: 300000,
 };

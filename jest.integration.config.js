@@ -9,6 +9,9 @@ module.exports = {
 	...unit,
 	testEnvironment: 'node',
 	testMatch: [ '<rootDir>/tests/integration/**/*.test.ts' ],
+	setupFiles: [ '<rootDir>/tests/integration/support/fresh-connections.ts' ],
 	setupFilesAfterEnv: [],
-	testTimeout: 60000,
+	// A guard against a hang, not a duration: on a machine whose cores are all busy a run can take
+	// minutes.
+	testTimeout: 300000,
 };

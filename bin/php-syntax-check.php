@@ -7,6 +7,12 @@
  * @package KcoCallbackDoctor
  */
 
+// A development tool: a web server that reaches this file (the plugin folder with its
+// development files on a host) gets nothing.
+if ( 'cli' !== PHP_SAPI ) {
+	exit( 1 );
+}
+
 $failed = 0;
 foreach ( array_slice( $argv, 1 ) as $file ) {
 	try {

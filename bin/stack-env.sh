@@ -9,26 +9,106 @@ STACK_ADMIN_USER=admin
 STACK_ADMIN_PASSWORD=admin-password
 MYSQL_SOCKET="$STACK/run/mysqld.sock"
 
-SYSTEM_PACKAGES="apache2 libapache2-mod-php php-cli php-mysql php-curl php-xml php-mbstring php-gd mariadb-server"
+# Third-party software the stack runs for real. The project's shared vendor folder (beside the
+# clone) holds the released files so the stack needs no internet; without it they are downloaded
+# from their official sources (see stack_vendor_file).
+WOOCOMMERCE_VERSION=10.0.2
+WP_CLI_VERSION=2.10.0
+VENDOR_DIR=${KCO_VENDOR_DIR:-$PROJECT/../shared/vendor}
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
 ensure_system_packages() {
-	local missing=""
-	for package in $SYSTEM_PACKAGES; do
-		dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing="$missing $package"
-	done
-	[ -z "$missing" ] && return 0
-	echo "Installing Debian packages:$missing"
-	as_root apt-get update -qq
-	# policy-rc.d keeps apt from starting the system's own Apache and MariaDB: we start ours.
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+	bash "$PROJECT/bin/ensure-packages.sh" stack
+}
+
+# The WP-CLI phar: the vendored official release, or the same release downloaded once into the
+# stack and checked against the SHA-512 WP-CLI publishes beside it.
+wp_cli_phar() {
+	local vendored="$VENDOR_DIR/wp-cli-$WP_CLI_VERSION.phar" cached="$STACK/vendor/wp-cli-$WP_CLI_VERSION.phar"
+	if [ -f "$vendored" ]; then
+		echo "$vendored"
+		return 0
+	fi
+	if [ ! -f "$cached" ]; then
+		local url="https://github.com/wp-cli/wp-cli/releases/download/v$WP_CLI_VERSION/wp-cli-$WP_CLI_VERSION.phar"
+		mkdir -p "$STACK/vendor"
+		curl -fsSL -o "$cached.part" "$url" && curl -fsSL -o "$cached.sha512" "$url.sha512" || {
+			echo "WP-CLI $WP_CLI_VERSION is not in $VENDOR_DIR and could not be downloaded" >&2
+			return 1
+		}
+		[ "$(sha512sum "$cached.part" | cut -d' ' -f1)" = "$(tr -d ' \n' < "$cached.sha512")" ] || {
+			echo "The downloaded WP-CLI does not match its published SHA-512" >&2
+			return 1
+		}
+		mv "$cached.part" "$cached"
+	fi
+	echo "$cached"
+}
+
+# WP-CLI against a docroot of the stack. As root it runs as www-data, the user Apache runs PHP
+# as, so files WordPress and WooCommerce create (logs, uploads) stay writable for the web server.
+stack_wp() {
+	local docroot=$1 phar
+	shift
+	phar=$(wp_cli_phar) || return 1
+	local env_args=(WP_CLI_CACHE_DIR="$STACK/wp-cli-cache" KCO_STACK_PORT="$STACK_PORT" STACK_URL="$STACK_URL" WP_CLI_DISABLE_AUTO_CHECK_UPDATE=1)
+	if [ "$(id -u)" = 0 ]; then
+		mkdir -p "$STACK/wp-cli-cache"
+		chown www-data:www-data "$STACK/wp-cli-cache"
+		env "${env_args[@]}" runuser -u www-data -- php "$phar" --path="$docroot" --url="$STACK_URL" "$@"
+	else
+		env "${env_args[@]}" php "$phar" --path="$docroot" --url="$STACK_URL" "$@"
+	fi
+}
+
+# The real WooCommerce in the docroot's plugins: the vendored release archive, or the official
+# release installed by WP-CLI from WordPress.org and verified against its published checksums.
+ensure_woocommerce() {
+	local docroot=$1 target="$1/wp-content/plugins/woocommerce"
+	if [ -f "$target/woocommerce.php" ] && grep -q "Version: $WOOCOMMERCE_VERSION\$" "$target/woocommerce.php"; then
+		return 0
+	fi
+	rm -rf "$target"
+	local archive="$VENDOR_DIR/woocommerce-$WOOCOMMERCE_VERSION.tar.gz"
+	if [ -f "$archive" ]; then
+		tar -xzf "$archive" -C "$docroot/wp-content/plugins"
+	else
+		stack_wp "$docroot" plugin install woocommerce --version="$WOOCOMMERCE_VERSION" >/dev/null &&
+			stack_wp "$docroot" plugin verify-checksums woocommerce >/dev/null || {
+			echo "WooCommerce $WOOCOMMERCE_VERSION is not in $VENDOR_DIR and could not be installed" >&2
+			return 1
+		}
+	fi
 }
 
 stack_suite() { [ "$1" = newest ] && echo sid || echo trixie; }
 stack_docroot() { echo "$STACK/wordpress-$1"; }
+
+# WordPress's files live outside the project and .wp-stack/wordpress-* links to them. The plugin
+# is a link to the project, and WordPress maps every path under a linked plugin's real folder to
+# that plugin (plugin_basename()): with WordPress itself inside the project, WooCommerce's files
+# would be taken for the doctor's and served from /wp-content/plugins/kco-callback-doctor/.wp-stack/.
+stack_web_dir() {
+	local base=${KCO_STACK_WEB_ROOT:-/var/tmp/kco-callback-doctor-stack}
+	echo "$base/$(printf '%s' "$PROJECT" | sha1sum | cut -c1-12)/wordpress-$1"
+}
+
+# Makes .wp-stack/wordpress-CHOICE a link to an existing folder outside the project. A stack
+# reset (rm -rf .wp-stack) leaves no link, and then the old files go too.
+ensure_docroot_link() {
+	local choice=$1 link target
+	link=$(stack_docroot "$choice")
+	target=$(stack_web_dir "$choice")
+	if [ -L "$link" ] && [ "$(readlink "$link")" = "$target" ] && [ -d "$target" ]; then
+		return 0
+	fi
+	rm -rf "$link" "$target"
+	mkdir -p "$target"
+	ln -s "$target" "$link"
+}
 stack_database() { [ "$1" = newest ] && echo wp_newest || echo wp_6_8; }
 stack_wp_version() { sed -n "s/^\$wp_version = '\(.*\)';/\1/p" "$1/wp-includes/version.php"; }
 
@@ -102,7 +182,8 @@ CONFIG
 }
 
 apache_config() {
-	local docroot=$1 user_lines=""
+	local docroot user_lines=""
+	docroot=$(readlink -f "$1")
 	[ "$(id -u)" = 0 ] && user_lines=$'User www-data\nGroup www-data'
 	cat <<CONF
 # Written by bin/wp-up.sh: a private Apache for the local stack, nothing under /etc changes.
@@ -130,6 +211,10 @@ StartServers 10
 MinSpareServers 9
 MaxSpareServers 16
 MaxRequestWorkers 24
+# Every request on a connection of its own, as Klarna's callbacks arrive. With keep-alive, a
+# client could send on a connection Apache is closing at that moment (idle timeout, graceful
+# reload between scenarios) and see "other side closed" for no fault of the site.
+KeepAlive Off
 TypesConfig /etc/mime.types
 ErrorLog $STACK/logs/apache-error.log
 LogFormat "%h %t \"%r\" %>s %b %D \"%{User-Agent}i\"" timed
@@ -156,9 +241,26 @@ DirectoryIndex index.php index.html
 </Directory>
 # Scenario switches of the proof suite drop files here (tests/e2e/scenarios).
 IncludeOptional $STACK/apache/scenarios/*.conf
+# --- Development files are never served -------------------------------------------------------
+# Through that link the whole working tree is in the docroot: the stack's database, salts and
+# logs (.wp-stack/), .git, the scripts of bin/, the tests and node_modules/. Deny any path with a
+# segment that starts with a dot (.well-known aside), and the development folders of the plugin.
+# Location sections match the decoded, slash-merged URL path and are merged after Directory
+# sections and in order, so after the scenario snippets nothing grants these again (a scenario's
+# <Location "/"> with its own Require, like the staging password, would otherwise).
+<LocationMatch "/\.(?!well-known(/|\$))">
+	Require all denied
+</LocationMatch>
+<LocationMatch "^/wp-content/plugins/kco-callback-doctor/(bin|tests|node_modules|artifacts|coverage)(/|\$)">
+	Require all denied
+</LocationMatch>
+# -----------------------------------------------------------------------------------------------
 # WordPress's own rewrite rules, inline so no .htaccess has to be written. With plain permalinks
-# WordPress empties its .htaccess block; a scenario mirrors that with Define KCO_PLAIN_PERMALINKS.
-<IfDefine !KCO_PLAIN_PERMALINKS>
+# WordPress empties its .htaccess block; the proof suite's plain-permalink scenarios mirror that by
+# dropping one of these snippet files. <IfFile> is decided anew on every reload, whereas a Define
+# made by a snippet outlives the graceful reload that removed it.
+<IfFile !$STACK/apache/scenarios/plain-permalinks-rewrite.conf>
+<IfFile !$STACK/apache/scenarios/fallback-resource.conf>
 <Directory $docroot>
 	RewriteEngine On
 	RewriteBase /
@@ -167,7 +269,8 @@ IncludeOptional $STACK/apache/scenarios/*.conf
 	RewriteCond %{REQUEST_FILENAME} !-d
 	RewriteRule . /index.php [L]
 </Directory>
-</IfDefine>
+</IfFile>
+</IfFile>
 CONF
 }
 

@@ -14,6 +14,11 @@ failures=()
 
 step() { printf '\n=== %s\n' "$*"; }
 
+# What the tests need beyond the stack (the browser, PHPUnit, the proof suite's real faults, wrk
+# for the benchmark check) is installed here, so `npm test` works on a machine that has never
+# seen the project, not only in CI.
+bash bin/ensure-packages.sh stack test bench || { echo "0 passed, 1 failed"; exit 1; }
+
 # A check that is not a test runner counts as one test.
 check() {
 	local name=$1
@@ -56,9 +61,30 @@ check "lint: types (tsc --noEmit, strict)" npx tsc --noEmit -p .
 check "lint: PHP (php -l, and PHP 7.4 through php-wasm)" bash bin/lint-php.sh
 jest_suite unit jest.config.js --coverage
 
+# PHPUnit counts its tests from its JUnit report; a run that wrote none counts as one failure.
+phpunit_suite() {
+	local name=$1
+	step "$name"
+	local out="$results_dir/$name.xml"
+	phpunit --configuration phpunit.xml.dist --log-junit "$out"
+	local counts
+	counts=$(php -r '
+		$xml = @simplexml_load_file( $argv[1] );
+		if ( ! $xml || ! isset( $xml->testsuite ) ) { echo "0 1"; exit; }
+		$suite = $xml->testsuite[0];
+		$total = (int) $suite["tests"];
+		$bad = (int) $suite["failures"] + (int) $suite["errors"] + (int) $suite["skipped"];
+		echo ( $total - $bad ) . " " . ( $bad + ( 0 === $total ? 1 : 0 ) );' "$out")
+	passed=$((passed + ${counts% *}))
+	local suite_failed=${counts#* }
+	failed=$((failed + suite_failed))
+	[ "$suite_failed" = 0 ] || failures+=("$name")
+}
+
 check "build" npx wp-scripts build
 check "stack: WordPress 6.8 with test doubles" bash bin/wp-up.sh --wp=6.8 --with-test-doubles --quiet
 jest_suite integration-wp-6.8 jest.integration.config.js --runInBand
+phpunit_suite php-wp-6.8
 jest_suite browser-wp-6.8 jest.e2e.config.js --runInBand
 
 check "stack: newest WordPress with test doubles" bash bin/wp-up.sh --wp=newest --with-test-doubles --quiet

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Brings up a real WordPress with this plugin: Debian's Apache + mod_php and MariaDB, started by
-# hand (no systemd), WordPress's own files from a Debian package, all state in .wp-stack/.
+# Brings up a real WordPress with the real WooCommerce and this plugin: Debian's Apache + mod_php
+# and MariaDB, started by hand (no systemd), WordPress's own files from a Debian package,
+# WooCommerce and WP-CLI from their releases, all state in .wp-stack/.
 #
 # Usage: npm run wp:up [-- --wp=6.8|newest] [--with-test-doubles] [--quiet]
 #   --wp=6.8      WordPress 6.8 from Debian 13 "trixie" (default)
 #   --wp=newest   the newest WordPress, from Debian "sid"
-#   --with-test-doubles   also load tests/doubles/ (WooCommerce wc-api double, KCO recorder)
+#   --with-test-doubles   also load tests/doubles/ as must-use plugins (the recorder on KCO's
+#                         callback handlers, the benchmark's included-files reporter) and create
+#                         the users the tests log in as
 # Idempotent: a second call only checks that everything is still up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +32,7 @@ ensure_system_packages
 mkdir -p "$STACK/run" "$STACK/logs" "$STACK/apache/scenarios"
 
 # 1. WordPress's files, once per version.
+ensure_docroot_link "$wp_choice"
 docroot=$(stack_docroot "$wp_choice")
 if [ ! -f "$docroot/wp-includes/version.php" ]; then
 	say "Fetching WordPress $wp_choice from Debian $(stack_suite "$wp_choice")…"
@@ -49,6 +53,12 @@ write_wp_config "$wp_choice" "$docroot"
 mkdir -p "$docroot/wp-content/plugins" "$docroot/wp-content/mu-plugins" "$docroot/wp-content/uploads"
 ln -sfn "$PROJECT" "$docroot/wp-content/plugins/kco-callback-doctor"
 find "$docroot/wp-content/mu-plugins" -maxdepth 1 -type l -delete
+# Fault switches a test run left behind when it was killed mid-scenario (tests/e2e/support).
+rm -f "$docroot"/wp-content/mu-plugins/kco-scenario-*.php "$STACK/wp-config-scenario.php" "$STACK/run/active-scenario"
+stale_snippets=$(find "$STACK/apache/scenarios" -maxdepth 1 -name '*.conf' ! -name '00-generation.conf' -print -delete | wc -l)
+for mu_plugin in bin/stack-mu-plugins/*.php; do
+	ln -sfn "$PROJECT/$mu_plugin" "$docroot/wp-content/mu-plugins/$(basename "$mu_plugin")"
+done
 if [ "$doubles" = 1 ]; then
 	for double in tests/doubles/*.php; do
 		ln -sfn "$PROJECT/$double" "$docroot/wp-content/mu-plugins/$(basename "$double")"
@@ -58,9 +68,13 @@ fi
 
 # 5. Apache serving this version (a restart only when the version or config changed).
 start_apache "$docroot"
+# A running Apache still holds the snippets it loaded before they were deleted: reload it.
+if [ "$stale_snippets" -gt 0 ] && apache_running; then
+	apache_reload
+fi
 
-# 6. Install WordPress and activate the plugin (php-cli against wp-load.php; no wp-cli here).
-php bin/wp-setup.php "$docroot" "$doubles" >/dev/null
+# 6. Install WordPress, the real WooCommerce and the plugin with WP-CLI.
+bash bin/wp-setup.sh "$docroot" "$doubles"
 
 echo "$wp_choice" > "$STACK/current"
 touch "$STACK/READY"
@@ -68,4 +82,5 @@ say "WordPress $(stack_wp_version "$docroot") is up with Callback Doctor for Kla
 say "  Log in:   $STACK_URL/wp-login.php"
 say "  User:     $STACK_ADMIN_USER"
 say "  Password: $STACK_ADMIN_PASSWORD"
-say "  The plugin's page: $STACK_URL/wp-admin/admin.php?page=kco-callback-doctor$( [ "$doubles" = 1 ] || echo ' (under Tools without WooCommerce: tools.php?page=kco-callback-doctor)')"
+say "  The plugin's page: $STACK_URL/wp-admin/admin.php?page=kco-callback-doctor"
+say "  WP-CLI:   npm run wp -- plugin list"

@@ -7,6 +7,9 @@
 
 namespace KcoCallbackDoctor;
 
+use KcoCallbackDoctor\Probe\ClientAddressPolicy;
+use KcoCallbackDoctor\Probe\SecurityPluginSettings;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -21,15 +24,6 @@ final class Environment {
 	private const KCO_FILES = array(
 		'klarna-checkout-for-woocommerce/klarna-checkout-for-woocommerce.php',
 		'kustom-checkout-for-woocommerce/kustom-checkout-for-woocommerce.php',
-	);
-
-	/**
-	 * Wordfence's `howGetIPs` setting => the request header it then trusts for the client address.
-	 */
-	private const WORDFENCE_HEADERS = array(
-		'HTTP_X_FORWARDED_FOR'  => 'X-Forwarded-For',
-		'HTTP_CF_CONNECTING_IP' => 'CF-Connecting-IP',
-		'HTTP_X_REAL_IP'        => 'X-Real-IP',
 	);
 
 	/**
@@ -68,7 +62,7 @@ final class Environment {
 
 	/**
 	 * The request header an active security plugin trusts for the client address, if any: the
-	 * Runner presents Klarna's address there (DESIGN.md §3.7).
+	 * Runner presents Klarna's address there (docs/probe-protocol.md §10, ClientAddressPolicy).
 	 *
 	 * @param array<string, mixed> $environment Result of collect().
 	 */
@@ -122,11 +116,13 @@ final class Environment {
 	}
 
 	/**
-	 * Klarna/Kustom Checkout: installed, active, version, and which checkout it serves.
+	 * Klarna/Kustom Checkout: installed, active, version, and which checkout it serves. Public
+	 * because Site Health's Info tab and the real-traffic report need these facts without the
+	 * costly ones collect() gathers (DNS, TLS).
 	 *
 	 * @return array{active: bool, name: string|null, version: string|null, flow: string}
 	 */
-	private static function kco(): array {
+	public static function kco(): array {
 		self::load_plugin_functions();
 		foreach ( self::KCO_FILES as $file ) {
 			$path = WP_PLUGIN_DIR . '/' . $file;
@@ -201,29 +197,17 @@ final class Environment {
 			}
 			$path      = WP_PLUGIN_DIR . '/' . $file;
 			$data      = is_readable( $path ) ? get_plugin_data( $path, false, false ) : array();
+			$policy    = 'security' === $category ? ClientAddressPolicy::of( $slug, SecurityPluginSettings::read( $slug ) ) : null;
 			$plugins[] = array(
 				'slug'                => $slug,
 				'name'                => ! empty( $data['Name'] ) ? $data['Name'] : $slug,
 				'version'             => $data['Version'] ?? '',
 				'category'            => $category,
-				'clientAddressHeader' => 'security' === $category ? self::trusted_client_header( $slug ) : null,
+				'clientAddressHeader' => null === $policy ? null : $policy['header'],
+				'clientAddressTrust'  => null === $policy ? null : $policy['trust'],
 			);
 		}
 		return $plugins;
-	}
-
-	/**
-	 * The header a security plugin takes the client address from, read from its own settings.
-	 * Only plugins whose setting is known for certain are read; the rest report null.
-	 *
-	 * @param string $slug Plugin folder name.
-	 */
-	private static function trusted_client_header( string $slug ): ?string {
-		if ( 'wordfence' === $slug && class_exists( 'wfConfig' ) && is_callable( array( 'wfConfig', 'get' ) ) ) {
-			$setting = (string) \wfConfig::get( 'howGetIPs' );
-			return self::WORDFENCE_HEADERS[ $setting ] ?? null;
-		}
-		return null;
 	}
 
 	/**

@@ -49,6 +49,15 @@ final class Page {
 	}
 
 	/**
+	 * The page's address, for links from e-mails, Site Health, the status report and WP-CLI:
+	 * under WooCommerce (admin.php) or, without WooCommerce, under Tools (tools.php).
+	 */
+	public static function url(): string {
+		$parent = Capability::woocommerce_active() ? 'admin.php' : 'tools.php';
+		return admin_url( $parent . '?page=' . self::SLUG );
+	}
+
+	/**
 	 * Runs only when our page is being loaded: this is where assets are queued.
 	 */
 	public static function on_load(): void {

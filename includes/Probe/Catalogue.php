@@ -7,6 +7,9 @@
 
 namespace KcoCallbackDoctor\Probe;
 
+use KcoCallbackDoctor\Environment;
+use KcoCallbackDoctor\Verdict\KcoVersion;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -14,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * classes/requests/helpers/class-kco-merchant-urls.php: home_url( '/wc-api/KCO_WC_…/?…' ) with
  * `{checkout.order.id}`, which Klarna replaces by the order's UUID; the checkout block's
  * validation route is Blocks/Api/Controllers/OrderController.php, rest_url(
- * 'kco-block/order/{checkout.order.id}/validate' ), POST). Version ranges: DESIGN.md §2 and
+ * 'kco-block/order/{checkout.order.id}/validate' ), POST). Version ranges: docs/probe-protocol.md §2 and
  * KCO's changelog (2.0.2 "removed … the validation callback url", 2.5.0 reworked shipping, 2.6.4
  * "removed old code related to the shipping option callback").
  *
@@ -22,13 +25,16 @@ defined( 'ABSPATH' ) || exit;
  * uses the home URL's own scheme instead, so an http-only site shows the https finding from the
  * environment rather than a TLS error on two endpoints only.
  *
- * `block-validation`: the current KCO / Kustom Checkout block checkout hands Klarna a wc-api
- * validation URL instead of the REST route (krokedil/klarna-checkout-for-woocommerce,
- * blocks/src/Overrides.php: merchant_urls.validation = site_url( '/wc-api/kco-block-validation' )
- * plus `kco_validation=yes&kco_order_id={checkout.order.id}`, no trailing slash; handled by
- * blocks/src/ValidationCallback.php on `woocommerce_api_kco-block-validation`). Klarna POSTs the
- * full order JSON there, as for every validation callback. KCO's changelog does not say which
- * release switched from the REST route, so both count as used by KCO ≥ 2.16 on the block checkout.
+ * `block-validation`: a wc-api validation URL for the checkout block (merchant_urls.validation =
+ * site_url( '/wc-api/kco-block-validation' ) plus `kco_validation=yes&kco_order_id=…`, no
+ * trailing slash, handled on `woocommerce_api_kco-block-validation`). It existed only in KCO's
+ * development commits before 2.16.0 (blocks/src/ValidationCallback.php, replaced by the REST
+ * route in "Move from deprecated wc-api to wp-json endpoint for validation callback"); no
+ * release hands it to Klarna, so it is probed but never counted as used.
+ *
+ * Which callbacks a release hands Klarna: MerchantUrls. KCO 2.20.9's classic checkout hands it
+ * only the push (class-kco-merchant-urls.php get_urls()); its checkout block also the REST
+ * validation route (blocks/src/Overrides.php override_merchant_urls()).
  */
 final class Catalogue {
 
@@ -85,7 +91,7 @@ final class Catalogue {
 			'body'     => 'order',
 			'deadline' => 3000,
 			'strict'   => 10000,
-			'versions' => '≥2.16 (checkout block, wc-api)',
+			'versions' => '2.16 development builds',
 		),
 	);
 
@@ -127,6 +133,16 @@ final class Catalogue {
 	}
 
 	/**
+	 * The longest Klarna waits for an endpoint in ms (its strict-validation deadline where there
+	 * is one), or null where Klarna sets no deadline.
+	 *
+	 * @param string $id Endpoint id.
+	 */
+	public static function longest_deadline_ms( string $id ): ?int {
+		return self::ENDPOINTS[ $id ]['strict'] ?? self::deadline_ms( $id );
+	}
+
+	/**
 	 * Descriptors of the given endpoints (types.ts EndpointDescriptor).
 	 *
 	 * @param string[]             $ids Endpoint ids.
@@ -144,8 +160,9 @@ final class Catalogue {
 				'path'               => self::relative_path( $id ),
 				'deadlineMs'         => $endpoint['deadline'],
 				'strictDeadlineMs'   => $endpoint['strict'],
-				'kcoVersions'        => $endpoint['versions'],
+				'kcoVersions'        => self::versions_label( $endpoint['versions'] ),
 				'usedByInstalledKco' => self::used_by( $id, $kco ),
+				'canary'             => Canary::for_endpoint( $id ),
 			);
 		}
 		return $descriptors;
@@ -153,15 +170,16 @@ final class Catalogue {
 
 	/**
 	 * The Klarna-shaped probes of an endpoint: `klarna`, and for push also `klarna-session`
-	 * (the query KCO 2.0–2.18 built, with the WooCommerce session id).
+	 * (the query KCO 2.0–2.18.3 built, with the WooCommerce session id).
 	 *
-	 * @param string $id Endpoint id.
+	 * @param string                    $id  Endpoint id.
+	 * @param array<string, mixed>|null $kco Environment's `kco` facts; null reads them.
 	 * @return Probe[]
 	 */
-	public static function klarna_probes( string $id ): array {
-		$probes = array( self::klarna( $id ) );
+	public static function klarna_probes( string $id, ?array $kco = null ): array {
+		$probes = array( self::klarna( $id, $kco ) );
 		if ( 'push' === $id ) {
-			$probes[] = self::klarna_probe( $id, 'klarna-session', self::ENDPOINTS[ $id ]['query'] . '&kco_session_id={sid}' );
+			$probes[] = self::klarna_probe( $id, 'klarna-session', self::ENDPOINTS[ $id ]['query'] . '&kco_session_id={sid}', $kco );
 		}
 		return $probes;
 	}
@@ -170,10 +188,32 @@ final class Catalogue {
 	 * The `klarna` probe of an endpoint alone: the request the current KCO makes Klarna send. The
 	 * external test (a signed curl command) sends exactly this, so it must come from here too.
 	 *
-	 * @param string $id Endpoint id.
+	 * @param string                    $id  Endpoint id.
+	 * @param array<string, mixed>|null $kco Environment's `kco` facts; null reads them.
 	 */
-	public static function klarna( string $id ): Probe {
-		return self::klarna_probe( $id, 'klarna', self::ENDPOINTS[ $id ]['query'] );
+	public static function klarna( string $id, ?array $kco = null ): Probe {
+		return self::klarna_probe( $id, 'klarna', self::ENDPOINTS[ $id ]['query'], $kco );
+	}
+
+	/**
+	 * The KCO versions that use an endpoint, as the owner reads them: the words in them translated.
+	 *
+	 * @param string $versions The catalogue's `versions`.
+	 */
+	private static function versions_label( string $versions ): string {
+		switch ( $versions ) {
+			case 'all':
+				/* translators: which KCO versions make Klarna call a callback: every one of them. */
+				return _x( 'all', 'KCO versions', 'kco-callback-doctor' );
+			case '≥2.16 (checkout block)':
+				/* translators: KCO versions that make Klarna call a callback; keep "≥2.16". */
+				return __( '≥2.16 (checkout block)', 'kco-callback-doctor' );
+			case '2.16 development builds':
+				/* translators: KCO versions that make Klarna call a callback: builds made while 2.16 was being developed, never released; keep "2.16". */
+				return __( '2.16 development builds', 'kco-callback-doctor' );
+			default:
+				return $versions;
+		}
 	}
 
 	/**
@@ -212,16 +252,19 @@ final class Catalogue {
 		switch ( $id ) {
 			case 'push':
 				return true;
+			// KcoVersion, not version_compare(): a pre-release such as 2.20-rc1 already ships
+			// the release's callbacks, and the verdict and the page compare versions this way.
 			case 'notification':
-				return version_compare( $version, '2.20', '<' );
+				return ! KcoVersion::is_at_least( $version, '2.20' );
 			case 'validation':
-				return version_compare( $version, '2.0.2', '<' );
+				return ! KcoVersion::is_at_least( $version, '2.0.2' );
 			case 'shipping-option-update':
-				return version_compare( $version, '2.5', '<' );
-			// The release that moved the block checkout from the REST route to the wc-api URL is
-			// unknown, so both block validation endpoints count as used by the block checkout.
+				return ! KcoVersion::is_at_least( $version, '2.5' );
+			case 'block-validate':
+				return KcoVersion::is_at_least( $version, KcoRelease::FIRST_WITH_BLOCKS ) && 'blocks' === ( $kco['flow'] ?? '' );
+			// Only development builds before 2.16.0 handed Klarna the wc-api block validation URL.
 			default:
-				return version_compare( $version, '2.16', '>=' ) && 'blocks' === ( $kco['flow'] ?? '' );
+				return false;
 		}
 	}
 
@@ -262,11 +305,12 @@ final class Catalogue {
 	/**
 	 * One Klarna-shaped probe with a fresh order id and session id.
 	 *
-	 * @param string $id      Endpoint id.
-	 * @param string $variant `klarna` or `klarna-session`.
-	 * @param string $query   Query template.
+	 * @param string                    $id      Endpoint id.
+	 * @param string                    $variant `klarna` or `klarna-session`.
+	 * @param string                    $query   Query template.
+	 * @param array<string, mixed>|null $kco     Environment's `kco` facts; null reads them.
 	 */
-	private static function klarna_probe( string $id, string $variant, string $query ): Probe {
+	private static function klarna_probe( string $id, string $variant, string $query, ?array $kco ): Probe {
 		$order_id   = wp_generate_uuid4();
 		$session_id = self::session_id();
 		$headers    = array( 'Accept' => 'application/json' );
@@ -281,46 +325,15 @@ final class Catalogue {
 				);
 				break;
 			case 'order':
-				$body = KlarnaOrder::json( $order_id, self::merchant_urls( $id, $session_id ) );
+				$release = KcoRelease::for_endpoint( $id, null === $kco ? Environment::kco() : $kco );
+				$body    = KlarnaOrder::json( $order_id, $release, $session_id, 'block-validation' === $id );
 				break;
 		}
 		// A push has no body, and curl would otherwise add a form Content-Type to the empty POST.
 		$headers['Content-Type'] = '' !== $body ? 'application/json' : '';
-		return new Probe( $id, $variant, 'POST', self::url( $id, $query, $order_id, $session_id ), $headers, $body, self::KLARNA_USER_AGENT );
-	}
-
-	/**
-	 * The merchant_urls KCO sends Klarna for the flow that calls this endpoint, built from the
-	 * shop's own URLs; Klarna returns them with `{checkout.order.id}` still in place.
-	 *
-	 * @param string $id         Endpoint id.
-	 * @param string $session_id WooCommerce session id.
-	 * @return array<string, string>
-	 */
-	private static function merchant_urls( string $id, string $session_id ): array {
-		$checkout = function_exists( 'wc_get_checkout_url' ) ? (string) wc_get_checkout_url() : home_url( '/kassan/' );
-		$terms_id = function_exists( 'wc_terms_and_conditions_page_id' ) ? (int) wc_terms_and_conditions_page_id() : 0;
-		$terms    = $terms_id > 0 ? (string) get_permalink( $terms_id ) : home_url( '/kopvillkor/' );
-		$urls     = array(
-			'terms'        => $terms,
-			'checkout'     => $checkout,
-			'confirmation' => add_query_arg(
-				array(
-					'kco_confirm'  => 'yes',
-					'kco_order_id' => '{checkout.order.id}',
-				),
-				$checkout
-			),
-			'push'         => self::url( 'push', self::ENDPOINTS['push']['query'] . '&kco_session_id={sid}', '{checkout.order.id}', $session_id ),
-			'notification' => self::url( 'notification', self::ENDPOINTS['notification']['query'], '{checkout.order.id}', $session_id ),
-		);
-		if ( 'block-validate' === $id || 'block-validation' === $id ) {
-			$urls['validation'] = self::url( $id, self::ENDPOINTS[ $id ]['query'], '{checkout.order.id}', $session_id );
-			return $urls;
-		}
-		$urls['validation']             = self::url( 'validation', self::ENDPOINTS['validation']['query'], '{checkout.order.id}', $session_id );
-		$urls['shipping_option_update'] = self::url( 'shipping-option-update', '', '{checkout.order.id}', $session_id );
-		return $urls;
+		$probe                   = new Probe( $id, $variant, 'POST', self::url( $id, $query, $order_id, $session_id ), $headers, $body, self::KLARNA_USER_AGENT );
+		$probe->order_id         = $order_id;
+		return $probe;
 	}
 
 	/**

@@ -10,7 +10,7 @@ namespace KcoCallbackDoctor\Probe;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A probe passes only when the signed echo for that very probe comes back (DESIGN.md §3.4):
+ * A probe passes only when the signed echo for that very probe comes back (docs/probe-protocol.md §7):
  * a cache, a proxy or a block page that happens to answer 200 cannot fake it.
  */
 final class EchoSeal {

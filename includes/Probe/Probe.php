@@ -72,6 +72,29 @@ final class Probe {
 	public $body;
 
 	/**
+	 * Klarna's order id wherever the request carries it (query, REST path, body); null for a
+	 * request that carries none.
+	 *
+	 * @var string|null
+	 */
+	public $order_id = null;
+
+	/**
+	 * Milliseconds the responder waits before it answers; 0 answers at once. Signed into the
+	 * probe's token (Token::issue()), so only the site itself can ask for a wait.
+	 *
+	 * @var int
+	 */
+	public $hold_ms = 0;
+
+	/**
+	 * Seconds this exchange may take; 0 for the run's per-probe timeout.
+	 *
+	 * @var float
+	 */
+	public $timeout_s = 0.0;
+
+	/**
 	 * Builds a probe.
 	 *
 	 * @param string                $endpoint   Endpoint id.
@@ -137,6 +160,28 @@ final class Probe {
 	}
 
 	/**
+	 * A copy whose answer the responder holds back for the given time.
+	 *
+	 * @param int $hold_ms Milliseconds.
+	 */
+	public function with_hold( int $hold_ms ): self {
+		$copy          = clone $this;
+		$copy->hold_ms = max( 0, $hold_ms );
+		return $copy;
+	}
+
+	/**
+	 * A copy with its own timeout instead of the run's per-probe one.
+	 *
+	 * @param float $seconds Seconds.
+	 */
+	public function with_timeout( float $seconds ): self {
+		$copy            = clone $this;
+		$copy->timeout_s = max( 0.0, $seconds );
+		return $copy;
+	}
+
+	/**
 	 * A copy sent as a GET: no body and no body headers, like a client that follows a 303.
 	 */
 	public function as_get(): self {
@@ -158,8 +203,76 @@ final class Probe {
 	}
 
 	/**
+	 * A copy with Klarna's order id replaced wherever it appears (query, REST path, body).
+	 *
+	 * @param string $order_id The new order id.
+	 */
+	public function with_order_id( string $order_id ): self {
+		$copy = clone $this;
+		if ( null !== $this->order_id && '' !== $this->order_id ) {
+			$copy->url  = str_replace( $this->order_id, $order_id, $this->url );
+			$copy->body = str_replace( $this->order_id, $order_id, $this->body );
+		}
+		$copy->order_id = $order_id;
+		return $copy;
+	}
+
+	/**
+	 * Query parameters that route the request rather than carry Klarna's content: under plain
+	 * permalinks `wc-api` names the WooCommerce handler and `rest_route` the REST route. Changing
+	 * them would send the variant nowhere (a 404 that reads as "still blocked").
+	 */
+	private const ROUTING_PARAMETERS = array( 'wc-api', 'rest_route' );
+
+	/**
+	 * A copy whose query values hold only letters and digits (names unchanged): what content
+	 * rules that count special characters find nothing in. Routing parameters stay as they are.
+	 */
+	public function with_plain_query(): self {
+		$copy  = clone $this;
+		$query = (string) wp_parse_url( $this->url, PHP_URL_QUERY );
+		if ( '' === $query ) {
+			return $copy;
+		}
+		$pairs = array();
+		foreach ( explode( '&', $query ) as $pair ) {
+			$parts = explode( '=', $pair, 2 );
+			if ( in_array( urldecode( $parts[0] ), self::ROUTING_PARAMETERS, true ) ) {
+				$pairs[] = $pair;
+				continue;
+			}
+			$value   = preg_replace( '/[^A-Za-z0-9]/', '', urldecode( $parts[1] ?? '' ) );
+			$pairs[] = $parts[0] . '=' . ( '' === $value ? 'x' : $value );
+		}
+		$copy->url = substr( $this->url, 0, (int) strpos( $this->url, '?' ) ) . '?' . implode( '&', $pairs );
+		return $copy;
+	}
+
+	/**
+	 * A copy with another body (and the Content-Type it needs; '' for none).
+	 *
+	 * @param string $body         Body, '' for none.
+	 * @param string $content_type Content-Type, '' to send none.
+	 */
+	public function with_body( string $body, string $content_type ): self {
+		$copy       = $this->with_header( 'Content-Type', $content_type );
+		$copy->body = $body;
+		return $copy;
+	}
+
+	/**
+	 * Whether this probe sends the same request as another (method, URL, headers, body).
+	 *
+	 * @param Probe $other Another probe.
+	 */
+	public function sends_same_as( Probe $other ): bool {
+		return $this->method === $other->method && $this->url === $other->url && $this->body === $other->body
+			&& $this->user_agent === $other->user_agent && $this->headers == $other->headers; // phpcs:ignore Universal.Operators.StrictComparisons -- header order does not matter.
+	}
+
+	/**
 	 * Query parameter names that end in `session_id`: what ModSecurity's session-fixation rules
-	 * key on (DESIGN.md §1).
+	 * key on (docs/probe-protocol.md §1).
 	 *
 	 * @return string[]
 	 */

@@ -7,20 +7,17 @@
 
 namespace KcoCallbackDoctor\Probe;
 
-use WpOrg\Requests\Iri;
-
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Redirects are where callbacks silently break (http→https, a language prefix): each hop is
  * recorded, a 301/302/303 turns the request into a bodiless GET as real clients do, 307/308 keep
- * method and body, and nothing is followed off the home host or beyond five hops.
+ * method and body, and nothing is followed off the home host and port (RedirectRule) or beyond
+ * five hops.
  */
 final class RedirectFollower {
 
 	public const MAX_HOPS = 5;
-
-	private const REDIRECTS = array( 301, 302, 303, 307, 308 );
 
 	/**
 	 * Sender for each wave.
@@ -102,15 +99,15 @@ final class RedirectFollower {
 
 		$status   = $exchange['status'];
 		$location = $exchange['location'];
-		if ( null === $status || ! in_array( $status, self::REDIRECTS, true ) || null === $location || '' === $location ) {
+		if ( null === $status || ! RedirectRule::redirects( $status ) || null === $location || '' === $location ) {
 			return false;
 		}
 
 		$probe  = $journey['probe'];
-		$target = self::resolve( $probe->url, $location );
+		$target = RedirectRule::target( $probe->url, $location );
 		$follow = null !== $target
 			&& count( $journey['redirects'] ) < self::MAX_HOPS
-			&& self::same_host( $probe->url, $target );
+			&& RedirectRule::follows( $probe->url, $target );
 
 		$journey['redirects'][] = array(
 			'url'      => $probe->url,
@@ -121,58 +118,7 @@ final class RedirectFollower {
 		if ( ! $follow ) {
 			return false;
 		}
-		$journey['probe'] = in_array( $status, array( 307, 308 ), true ) ? $probe->at( $target ) : $probe->as_get()->at( $target );
+		$journey['probe'] = RedirectRule::keeps_method( $status ) ? $probe->at( $target ) : $probe->as_get()->at( $target );
 		return true;
-	}
-
-	/**
-	 * The absolute URL a Location header points to, or null when it is no http(s) URL.
-	 *
-	 * @param string $base     URL that answered.
-	 * @param string $location Location header.
-	 */
-	private static function resolve( string $base, string $location ): ?string {
-		$absolute = Iri::absolutize( $base, $location );
-		if ( false === $absolute ) {
-			return null;
-		}
-		$url = $absolute->uri;
-		return 1 === preg_match( '#^https?://#i', $url ) ? $url : null;
-	}
-
-	/**
-	 * Same host, and either the same port or the standard port of the target's scheme: an
-	 * http→https redirect on the shop is followed, while a hop to another host or to some other
-	 * port (another service on the machine) is only recorded, since only the home URL is probed.
-	 *
-	 * @param string $from URL that answered.
-	 * @param string $to   Redirect target.
-	 */
-	private static function same_host( string $from, string $to ): bool {
-		$from_host = strtolower( (string) wp_parse_url( $from, PHP_URL_HOST ) );
-		if ( '' === $from_host || strtolower( (string) wp_parse_url( $to, PHP_URL_HOST ) ) !== $from_host ) {
-			return false;
-		}
-		$to_port = self::port( $to );
-		return self::port( $from ) === $to_port || self::default_port( $to ) === $to_port;
-	}
-
-	/**
-	 * The port a URL connects to, explicit or implied by its scheme.
-	 *
-	 * @param string $url An http(s) URL.
-	 */
-	private static function port( string $url ): int {
-		$port = wp_parse_url( $url, PHP_URL_PORT );
-		return is_int( $port ) ? $port : self::default_port( $url );
-	}
-
-	/**
-	 * 443 for https, 80 for http.
-	 *
-	 * @param string $url An http(s) URL.
-	 */
-	private static function default_port( string $url ): int {
-		return 'https' === strtolower( (string) wp_parse_url( $url, PHP_URL_SCHEME ) ) ? 443 : 80;
 	}
 }

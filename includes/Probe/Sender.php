@@ -25,18 +25,6 @@ final class Sender {
 	 */
 	public const BODY_CAP = 8192;
 
-	private const MAX_HEADERS = 64;
-
-	private const MAX_HEADER_VALUE = 2048;
-
-	/**
-	 * cURL error numbers by what they mean for a callback (curl.se/libcurl/c/libcurl-errors.html).
-	 */
-	private const CURL_DNS     = array( 5, 6 );
-	private const CURL_CONNECT = array( 7 );
-	private const CURL_TIMEOUT = array( 28 );
-	private const CURL_TLS     = array( 35, 51, 53, 54, 58, 59, 60, 64, 66, 77, 80, 82, 83, 90, 91 );
-
 	/**
 	 * Seconds a single exchange may take.
 	 *
@@ -71,14 +59,16 @@ final class Sender {
 				$exchanges[ $key ] = self::unsent( __( 'The run reached its time limit before this probe could be sent.', 'kco-callback-doctor' ) );
 				continue;
 			}
-			$token          = Token::issue( $probe->endpoint );
+			$token = Token::issue( $probe->endpoint, Token::PROBE_TTL, $probe->hold_ms );
+			// A held answer comes that much later by design: the wait is not the site's slowness.
+			$timeout        = ( $probe->timeout_s > 0 ? $probe->timeout_s : $this->timeout ) + $probe->hold_ms / 1000;
 			$states[ $key ] = (object) array(
 				'probe_id'  => $token['id'],
-				'capped'    => $remaining < $this->timeout,
+				'capped'    => $remaining < $timeout,
 				'info'      => array(),
 				'truncated' => false,
 			);
-			$requests[ $key ] = $this->prepare( $probe, $token['token'], min( $this->timeout, $remaining ), $states[ $key ] );
+			$requests[ $key ] = $this->prepare( $probe, $token['token'], min( $timeout, $remaining ), $states[ $key ] );
 		}
 		if ( empty( $requests ) ) {
 			return $exchanges;
@@ -181,7 +171,7 @@ final class Sender {
 	 */
 	private static function answered( Response $response, $state ): array {
 		$status  = (int) $response->status_code;
-		$headers = self::headers( $response );
+		$headers = ResponseHeaders::kept( $response->headers->getAll() );
 		return array_merge(
 			self::timing( $state->info ),
 			array(
@@ -189,7 +179,7 @@ final class Sender {
 				'status'    => $status,
 				'reason'    => self::reason( $response, $status ),
 				'headers'   => $headers,
-				'body'      => self::text( (string) $response->body ),
+				'body'      => Utf8Text::of( (string) $response->body ),
 				'rawBody'   => (string) $response->body,
 				'truncated' => $state->truncated,
 				'location'  => $headers['location'] ?? null,
@@ -209,7 +199,7 @@ final class Sender {
 		$code    = 'other';
 		$message = __( 'No response came back.', 'kco-callback-doctor' );
 		if ( $failure instanceof \WpOrg\Requests\Exception\Transport\Curl ) {
-			$code    = self::curl_code( (int) $failure->getCode(), $state->capped );
+			$code    = TransportError::code( (int) $failure->getCode(), $state->capped );
 			$message = $failure->getReason();
 		} elseif ( $failure instanceof \Throwable ) {
 			$message = $failure->getMessage();
@@ -227,7 +217,7 @@ final class Sender {
 				'location'  => null,
 				'error'     => array(
 					'code'    => $code,
-					'message' => self::text( (string) $message ),
+					'message' => Utf8Text::of( (string) $message ),
 				),
 			)
 		);
@@ -260,29 +250,6 @@ final class Sender {
 	}
 
 	/**
-	 * What a cURL error number means for a callback. A timeout cut short by the run's own time
-	 * limit is the run's deadline, not the site's slowness.
-	 *
-	 * @param int  $errno  cURL error number.
-	 * @param bool $capped Whether this exchange's timeout was shortened to the run's deadline.
-	 */
-	private static function curl_code( int $errno, bool $capped ): string {
-		if ( in_array( $errno, self::CURL_TIMEOUT, true ) ) {
-			return $capped ? 'deadline' : 'timeout';
-		}
-		if ( in_array( $errno, self::CURL_DNS, true ) ) {
-			return 'dns';
-		}
-		if ( in_array( $errno, self::CURL_CONNECT, true ) ) {
-			return 'connect';
-		}
-		if ( in_array( $errno, self::CURL_TLS, true ) ) {
-			return 'tls';
-		}
-		return 'other';
-	}
-
-	/**
 	 * Timings from curl_getinfo(), in ms.
 	 *
 	 * @param array<string, mixed> $info cURL info, empty when none was reported.
@@ -300,24 +267,6 @@ final class Sender {
 	}
 
 	/**
-	 * Response headers, lower-case names, repeated ones joined with `, `, bounded in size.
-	 *
-	 * @param Response $response Response.
-	 * @return array<string, string>
-	 */
-	private static function headers( Response $response ): array {
-		$headers = array();
-		foreach ( $response->headers->getAll() as $name => $values ) {
-			if ( count( $headers ) >= self::MAX_HEADERS ) {
-				break;
-			}
-			$value                                   = implode( ', ', (array) $values );
-			$headers[ strtolower( (string) $name ) ] = self::text( substr( $value, 0, self::MAX_HEADER_VALUE ) );
-		}
-		return $headers;
-	}
-
-	/**
 	 * The reason phrase from the status line; HTTP/2 has none, so the standard one stands in.
 	 *
 	 * @param Response $response Response.
@@ -326,22 +275,8 @@ final class Sender {
 	private static function reason( Response $response, int $status ): string {
 		$status_line = strtok( (string) $response->raw, "\r\n" );
 		if ( false !== $status_line && 1 === preg_match( '#^HTTP/[0-9.]+\s+\d{3}\s+(.+)$#', $status_line, $match ) ) {
-			return self::text( trim( $match[1] ) );
+			return Utf8Text::of( trim( $match[1] ) );
 		}
 		return get_status_header_desc( $status );
-	}
-
-	/**
-	 * Bytes as valid UTF-8 text: a capped body can end inside a character, and block pages are
-	 * not always UTF-8.
-	 *
-	 * @param string $bytes Raw bytes.
-	 */
-	private static function text( string $bytes ): string {
-		if ( function_exists( 'mb_scrub' ) ) {
-			return mb_scrub( $bytes, 'UTF-8' );
-		}
-		$clean = function_exists( 'iconv' ) ? iconv( 'UTF-8', 'UTF-8//IGNORE', $bytes ) : false;
-		return false === $clean ? wp_check_invalid_utf8( $bytes, true ) : $clean;
 	}
 }

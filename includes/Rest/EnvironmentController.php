@@ -57,10 +57,14 @@ final class EnvironmentController extends \WP_REST_Controller {
 	 * The facts.
 	 *
 	 * @param \WP_REST_Request $request Request.
-	 * @return \WP_REST_Response
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_item( $request ) {
-		return rest_ensure_response( Environment::collect() );
+		try {
+			return rest_ensure_response( Environment::collect() );
+		} catch ( \Throwable $thrown ) {
+			return InternalError::from( $thrown, 'GET /environment' );
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace KcoCallbackDoctor\Rest;
 
+use KcoCallbackDoctor\Probe\Canary;
 use KcoCallbackDoctor\Probe\Catalogue;
 use KcoCallbackDoctor\Probe\Probe;
 use KcoCallbackDoctor\Probe\Token;
@@ -14,11 +15,16 @@ use KcoCallbackDoctor\Probe\Token;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The external test (DESIGN.md §3.6): a loopback probe may bypass the CDN/WAF or be blocked where
+ * The external test (docs/probe-protocol.md §9): a loopback probe may bypass the CDN/WAF or be blocked where
  * Klarna is not, so the owner gets the endpoint's Klarna-shaped request as a ready curl command to
  * send from another network. It carries a signed, single-use token, so the responder answers it
  * and KCO never sees it. Nothing is stored when a token is minted: a token is self-contained
  * until the responder consumes it.
+ *
+ * The path from that other network is one no canary of a run has crossed (a CDN the loopback
+ * bypassed, say), and where it strips the probe header the Klarna-shaped request would reach KCO
+ * as a real callback. So the command sends the path's signed canary first and the Klarna-shaped
+ * request only when the canary's echo came back (docs/probe-protocol.md §12).
  */
 final class ExternalProbesController extends \WP_REST_Controller {
 
@@ -85,6 +91,20 @@ final class ExternalProbesController extends \WP_REST_Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function create_item( $request ) {
+		try {
+			return $this->mint( $request );
+		} catch ( \Throwable $thrown ) {
+			return InternalError::from( $thrown, 'POST /external-probes' );
+		}
+	}
+
+	/**
+	 * The probe, or the error to answer bad input with.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	private function mint( $request ) {
 		$size = strlen( (string) $request->get_body() );
 		if ( $size > RunsController::MAX_BODY_BYTES ) {
 			return new \WP_Error(
@@ -101,8 +121,9 @@ final class ExternalProbesController extends \WP_REST_Controller {
 		Token::forget_expired();
 
 		// The very request the Runner sends as its `klarna` variant, with a fresh order id.
-		$probe = Catalogue::klarna( $endpoint );
-		$token = Token::issue( $endpoint, self::ttl() );
+		$probe  = Catalogue::klarna( $endpoint );
+		$token  = Token::issue( $endpoint, self::ttl() );
+		$canary = Canary::probes( array( $endpoint ) )[0];
 
 		$headers = array( 'User-Agent' => $probe->user_agent );
 		foreach ( $probe->headers as $name => $value ) {
@@ -120,15 +141,37 @@ final class ExternalProbesController extends \WP_REST_Controller {
 				'method'    => 'POST',
 				'headers'   => (object) $headers,
 				'body'      => $probe->body,
-				'curl'      => self::command( $probe, $token['token'] ),
+				'curl'      => self::command( $canary, $probe, $token['token'], self::ttl() ),
 				'expiresAt' => gmdate( 'Y-m-d\TH:i:s\Z', $token['expires'] ),
 			)
 		);
 	}
 
 	/**
-	 * The probe as one line for a POSIX shell. Every argument is single-quoted, so nothing in
-	 * the URL or the body is ever expanded by the shell.
+	 * The probe as one line for a POSIX shell, behind its path's canary:
+	 * `{ CANARY | grep -F '"probeId":"ID"' >/dev/null || { printf … >&2; false; }; } && PROBE`.
+	 * Only the responder can answer the canary with its own probe id (a block page that reflects
+	 * the request shows the token, never that JSON pair), so without the echo nothing
+	 * Klarna-shaped is sent and the owner reads why. grep reads the whole answer rather than
+	 * stopping at the first match (`-q`), so curl is never cut off mid-write.
+	 *
+	 * @param Probe  $canary The canary of the endpoint's path.
+	 * @param Probe  $probe  The Klarna-shaped probe.
+	 * @param string $token  Signed token of the probe.
+	 * @param int    $ttl    Seconds the canary's token stays valid, as the probe's.
+	 */
+	private static function command( Probe $canary, Probe $probe, string $token, int $ttl ): string {
+		$canary_token = Token::issue( $canary->endpoint, $ttl );
+		$stopped      = __( 'The test header X-KCO-Doctor-Probe did not reach WordPress (or this command was already used or has expired), so the Klarna-shaped request was not sent: sent without the header, it would reach Klarna Checkout as a real callback.', 'kco-callback-doctor' );
+		return '{ ' . self::curl( $canary, $canary_token['token'], false )
+			. ' | grep -F ' . self::shell_quote( '"probeId":"' . $canary_token['id'] . '"' ) . ' >/dev/null'
+			. ' || { printf ' . self::shell_quote( '%s\n' ) . ' ' . self::shell_quote( $stopped ) . ' >&2; false; }; } && '
+			. self::curl( $probe, $token, true );
+	}
+
+	/**
+	 * One request as a curl command. Every argument is single-quoted, so nothing in the URL or
+	 * the body is ever expanded by the shell.
 	 *
 	 * Beyond the probe's own headers the command undoes what the curl tool adds by itself and
 	 * Klarna does not send, so the request matches the Runner's: an empty `Content-Type:` drops
@@ -138,11 +181,16 @@ final class ExternalProbesController extends \WP_REST_Controller {
 	 * `--data` would treat a leading `@` as a file name); an empty body still goes out as
 	 * `Content-Length: 0`, as Klarna's push does. No cookie, no Referer: curl sends none unless told.
 	 *
-	 * @param Probe  $probe The Klarna-shaped probe.
-	 * @param string $token Signed token.
+	 * @param Probe  $probe        The probe.
+	 * @param string $token        Signed token.
+	 * @param bool   $with_headers Whether curl prints the response headers too (`-i`).
 	 */
-	private static function command( Probe $probe, string $token ): string {
-		$parts = array( 'curl', '-sS', '-i', '-X', 'POST', self::shell_quote( $probe->url ) );
+	private static function curl( Probe $probe, string $token, bool $with_headers ): string {
+		$parts = array( 'curl', '-sS' );
+		if ( $with_headers ) {
+			$parts[] = '-i';
+		}
+		array_push( $parts, '-X', 'POST', self::shell_quote( $probe->url ) );
 
 		$headers = array( 'User-Agent' => $probe->user_agent ) + $probe->headers;
 		if ( '' !== $probe->body ) {
@@ -227,7 +275,7 @@ final class ExternalProbesController extends \WP_REST_Controller {
 					'readonly'    => true,
 				),
 				'curl'      => array(
-					'description' => __( 'The request as a curl command for a POSIX shell.', 'kco-callback-doctor' ),
+					'description' => __( 'The request as a curl command for a POSIX shell, sent only after a signed canary proved that the probe header arrives.', 'kco-callback-doctor' ),
 					'type'        => 'string',
 					'readonly'    => true,
 				),

@@ -22,6 +22,10 @@ final class Routes {
 	public static function register(): void {
 		( new EnvironmentController() )->register_routes();
 		( new RunsController() )->register_routes();
+		( new RunDigestController() )->register_routes();
 		( new ExternalProbesController() )->register_routes();
+		( new SiteHealthController() )->register_routes();
+		( new SettingsController() )->register_routes();
+		( new TrafficController() )->register_routes();
 	}
 }

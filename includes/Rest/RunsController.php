@@ -7,17 +7,15 @@
 
 namespace KcoCallbackDoctor\Rest;
 
-use KcoCallbackDoctor\Environment;
+use KcoCallbackDoctor\Doctor;
 use KcoCallbackDoctor\Probe\Catalogue;
-use KcoCallbackDoctor\Probe\Runner;
 use KcoCallbackDoctor\RunHistory;
-use KcoCallbackDoctor\RunLock;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Runs the probes and keeps the last runs. Only one run at a time per site: a second one would
- * compete for the same PHP workers and falsify both runs' timings.
+ * The page's door to the Doctor: starts a run, lists and returns the kept ones. The run itself
+ * (lock, environment, runner, storage) is the Doctor's.
  */
 final class RunsController extends \WP_REST_Controller {
 
@@ -79,7 +77,7 @@ final class RunsController extends \WP_REST_Controller {
 	}
 
 	/**
-	 * The arguments POST /runs takes: only `endpoints`.
+	 * The arguments POST /runs takes: `endpoints` and `quick`.
 	 *
 	 * @param string $method HTTP method of the route.
 	 * @return array<string, mixed>
@@ -98,6 +96,11 @@ final class RunsController extends \WP_REST_Controller {
 				'maxItems'          => count( $ids ),
 				'uniqueItems'       => true,
 				'validate_callback' => array( $this, 'validate_endpoints' ),
+			),
+			'quick'     => array(
+				'description' => __( 'Leave out the checks that wait on purpose (an answer held back until just under Klarna’s deadline), for a faster run.', 'kco-callback-doctor' ),
+				'type'        => 'boolean',
+				'default'     => false,
 			),
 		);
 	}
@@ -157,10 +160,14 @@ final class RunsController extends \WP_REST_Controller {
 	 * GET /runs: summaries, newest first.
 	 *
 	 * @param \WP_REST_Request $request Request.
-	 * @return \WP_REST_Response
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		return rest_ensure_response( RunHistory::summaries() );
+		try {
+			return rest_ensure_response( RunHistory::summaries() );
+		} catch ( \Throwable $thrown ) {
+			return InternalError::from( $thrown, 'GET /runs' );
+		}
 	}
 
 	/**
@@ -170,7 +177,11 @@ final class RunsController extends \WP_REST_Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_item( $request ) {
-		$run = RunHistory::find( (string) $request['id'] );
+		try {
+			$run = RunHistory::find( (string) $request['id'] );
+		} catch ( \Throwable $thrown ) {
+			return InternalError::from( $thrown, 'GET /runs/{id}' );
+		}
 		if ( null === $run ) {
 			return new \WP_Error(
 				'kco_callback_doctor_run_not_found',
@@ -188,6 +199,21 @@ final class RunsController extends \WP_REST_Controller {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function create_item( $request ) {
+		try {
+			return $this->run( $request );
+		} catch ( \Throwable $thrown ) {
+			return InternalError::from( $thrown, 'POST /runs' );
+		}
+	}
+
+	/**
+	 * The run, or the error to answer bad input or a run in progress with. Whatever it throws,
+	 * the lock is released on the way out.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	private function run( $request ) {
 		$size = strlen( (string) $request->get_body() );
 		if ( $size > self::MAX_BODY_BYTES ) {
 			return new \WP_Error(
@@ -198,45 +224,9 @@ final class RunsController extends \WP_REST_Controller {
 			);
 		}
 		$requested = $request->get_param( 'endpoints' );
-		// Catalogue order, whatever order the ids came in.
-		$ids = null === $requested ? Catalogue::ids() : array_values( array_intersect( Catalogue::ids(), (array) $requested ) );
-
-		$lock = new RunLock();
-		// The lock outlives the run's own deadline by a margin, so a crashed run blocks briefly.
-		if ( ! $lock->acquire( (int) ceil( Runner::run_deadline() ) + 30 ) ) {
-			return new \WP_Error(
-				'kco_callback_doctor_run_in_progress',
-				__( 'Another Callback Doctor run is in progress on this site. Wait until it has finished (at most a minute), then start the run again.', 'kco-callback-doctor' ),
-				array( 'status' => 409 )
-			);
-		}
-		// Even if PHP stops this request (the browser went away, a fatal error), free the lock.
-		register_shutdown_function( array( $lock, 'release' ) );
-		ignore_user_abort( true );
-
-		try {
-			$started      = microtime( true );
-			$environment  = Environment::collect();
-			$observations = ( new Runner() )->run( $ids, $environment );
-			$run          = array(
-				'id'           => wp_generate_uuid4(),
-				'startedAt'    => self::iso_time( $started ),
-				'durationMs'   => (int) round( ( microtime( true ) - $started ) * 1000 ),
-				'endpointIds'  => $ids,
-				'endpoints'    => Catalogue::descriptors( $ids, $environment['kco'] ),
-				'environment'  => $environment,
-				'observations' => $observations,
-			);
-			RunHistory::save( $run );
-		} catch ( \Throwable $thrown ) {
-			return new \WP_Error(
-				'kco_callback_doctor_run_failed',
-				/* translators: %s: error message. */
-				sprintf( __( 'The run stopped with an error: %s', 'kco-callback-doctor' ), $thrown->getMessage() ),
-				array( 'status' => 500 )
-			);
-		} finally {
-			$lock->release();
+		$run       = Doctor::run( Doctor::SOURCE_PAGE, null === $requested ? array() : (array) $requested, true === $request->get_param( 'quick' ) );
+		if ( is_wp_error( $run ) ) {
+			return $run;
 		}
 		return rest_ensure_response( $run );
 	}
@@ -251,15 +241,5 @@ final class RunsController extends \WP_REST_Controller {
 			$this->schema = Schema::run();
 		}
 		return $this->add_additional_fields_schema( $this->schema );
-	}
-
-	/**
-	 * ISO 8601 in UTC with milliseconds.
-	 *
-	 * @param float $microtime Microtime.
-	 */
-	private static function iso_time( float $microtime ): string {
-		$seconds = (int) floor( $microtime );
-		return gmdate( 'Y-m-d\TH:i:s', $seconds ) . sprintf( '.%03dZ', (int) ( ( $microtime - $seconds ) * 1000 ) );
 	}
 }

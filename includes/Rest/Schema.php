@@ -7,7 +7,12 @@
 
 namespace KcoCallbackDoctor\Rest;
 
+use KcoCallbackDoctor\Doctor;
+use KcoCallbackDoctor\Probe\Canary;
 use KcoCallbackDoctor\Probe\Catalogue;
+use KcoCallbackDoctor\Probe\ClientAddressPolicy;
+use KcoCallbackDoctor\Verdict\EndpointState;
+use KcoCallbackDoctor\Verdict\RunVerdict;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -16,7 +21,9 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Schema {
 
-	private const VARIANTS = array( 'klarna', 'klarna-session', 'browser-user-agent', 'with-referer', 'without-session-id', 'get', 'public-client-address' );
+	private const VARIANTS = array( 'klarna', 'klarna-session', 'browser-user-agent', 'with-referer', 'without-session-id', 'get', 'public-client-address', 'numeric-order-id', 'plain-query', 'minimal-body', 'no-body', 'canary', 'wc-api-query', 'held-answer', 'static-file', 'php-page' );
+
+	private const CANARIES = array( Canary::WC_API, Canary::REST, Canary::SITE_WC_API );
 
 	private const ADDRESS_CLASSES = array( 'loopback', 'private', 'public', 'reserved' );
 
@@ -72,6 +79,10 @@ final class Schema {
 								'enum' => array( 'security', 'multilingual', 'cdn', 'cache', 'maintenance' ),
 							),
 							'clientAddressHeader' => self::nullable_text(),
+							'clientAddressTrust'  => array(
+								'type' => array( 'string', 'null' ),
+								'enum' => array( ClientAddressPolicy::HEADER, ClientAddressPolicy::CONNECTION, ClientAddressPolicy::UNKNOWN, null ),
+							),
 						)
 					),
 				),
@@ -106,6 +117,7 @@ final class Schema {
 			'type'       => 'object',
 			'properties' => array(
 				'id'           => self::text( 'uuid' ),
+				'source'       => self::source(),
 				'startedAt'    => self::text( 'date-time' ),
 				'durationMs'   => array( 'type' => 'integer' ),
 				'endpointIds'  => self::endpoint_ids(),
@@ -118,6 +130,12 @@ final class Schema {
 					'type'  => 'array',
 					'items' => self::observation(),
 				),
+				'trimmed'      => array(
+					'description' => __( 'Whether bodies and headers of the least important observations were left out to keep the stored run under 256 KB.', 'kco-callback-doctor' ),
+					'type'        => 'boolean',
+				),
+				'digest'       => DigestSchema::digest( RunDigestController::MAX_ENTRIES ),
+				'diagnosedAt'  => self::text( 'date-time' ),
 			),
 		);
 	}
@@ -136,10 +154,41 @@ final class Schema {
 				'id'          => self::text( 'uuid' ),
 				'startedAt'   => self::text( 'date-time' ),
 				'durationMs'  => array( 'type' => 'integer' ),
+				'source'      => self::source(),
 				'endpointIds' => self::endpoint_ids(),
-				'echoed'      => array( 'type' => 'integer' ),
-				'probed'      => array( 'type' => 'integer' ),
+				'overall'     => array(
+					'type' => 'string',
+					'enum' => array( RunVerdict::OK, RunVerdict::WARNING, RunVerdict::CRITICAL, RunVerdict::UNKNOWN ),
+				),
+				'verdicts'    => array(
+					'type'  => 'array',
+					'items' => self::shape(
+						array(
+							'id'    => array(
+								'type' => 'string',
+								'enum' => Catalogue::ids(),
+							),
+							'state' => array(
+								'type' => 'string',
+								'enum' => array( EndpointState::PASSED, EndpointState::BLOCKED, EndpointState::REDIRECTED, EndpointState::UNREACHABLE, EndpointState::SLOW, EndpointState::INCONCLUSIVE ),
+							),
+							'used'  => array( 'type' => 'boolean' ),
+						)
+					),
+				),
 			),
+		);
+	}
+
+	/**
+	 * Who started a run.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function source(): array {
+		return array(
+			'type' => 'string',
+			'enum' => Doctor::sources(),
 		);
 	}
 
@@ -165,6 +214,10 @@ final class Schema {
 				'strictDeadlineMs'   => array( 'type' => array( 'integer', 'null' ) ),
 				'kcoVersions'        => self::text(),
 				'usedByInstalledKco' => array( 'type' => array( 'boolean', 'null' ) ),
+				'canary'             => array(
+					'type' => 'string',
+					'enum' => self::CANARIES,
+				),
 			)
 		);
 	}
@@ -183,7 +236,7 @@ final class Schema {
 			array(
 				'endpoint'  => array(
 					'type' => 'string',
-					'enum' => Catalogue::ids(),
+					'enum' => array_merge( Catalogue::ids(), self::CANARIES ),
 				),
 				'variant'   => array(
 					'type' => 'string',
@@ -254,7 +307,7 @@ final class Schema {
 						'probeId'            => self::text(),
 						'endpoint'           => array(
 							'type' => 'string',
-							'enum' => Catalogue::ids(),
+							'enum' => array_merge( Catalogue::ids(), self::CANARIES ),
 						),
 						'routedAs'           => self::text(),
 						'method'             => self::text(),
@@ -267,6 +320,7 @@ final class Schema {
 							'enum' => self::ADDRESS_CLASSES,
 						),
 						'proxyHeaders'       => self::texts(),
+						'heldMs'             => array( 'type' => 'integer' ),
 					),
 				),
 			)

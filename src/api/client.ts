@@ -11,13 +11,21 @@ import {
 	readExternalProbe,
 	readRun,
 	readRunSummaries,
+	readSettings,
+	readStoredDigest,
+	readTraffic,
 } from './shape';
 import type {
+	DigestEntry,
 	EndpointId,
 	Environment,
 	ExternalProbe,
 	Run,
 	RunSummary,
+	Settings,
+	SettingsChange,
+	StoredDigest,
+	Traffic,
 } from './types';
 
 const NAMESPACE = '/kco-callback-doctor/v1';
@@ -233,6 +241,27 @@ export function fetchRun( id: string ): Promise< Run > {
 }
 
 /**
+ * POST /runs/{id}/digest: stores the page's diagnosis of a run with it, as ids.
+ *
+ * @param id     The run id.
+ * @param digest One entry per finding.
+ */
+export function storeDigest(
+	id: string,
+	digest: DigestEntry[]
+): Promise< StoredDigest > {
+	return request(
+		{
+			path: `/runs/${ encodeURIComponent( id ) }/digest`,
+			method: 'POST',
+			data: { digest },
+		},
+		readStoredDigest,
+		READ_TIMEOUT_MS
+	);
+}
+
+/**
  * POST /external-probes: a signed, single-use request to send from another machine.
  *
  * @param endpoint The endpoint the request is for.
@@ -245,4 +274,27 @@ export function createExternalProbe(
 		readExternalProbe,
 		READ_TIMEOUT_MS
 	);
+}
+
+/** GET /settings: the schedule and alert settings, and when the next check runs. */
+export function fetchSettings(): Promise< Settings > {
+	return request( { path: '/settings' }, readSettings, READ_TIMEOUT_MS );
+}
+
+/**
+ * POST /settings: changes the given fields, keeps the others.
+ *
+ * @param change The fields to change.
+ */
+export function saveSettings( change: SettingsChange ): Promise< Settings > {
+	return request(
+		{ path: '/settings', method: 'POST', data: { ...change } },
+		readSettings,
+		READ_TIMEOUT_MS
+	);
+}
+
+/** GET /traffic: Klarna's real calls per callback, and the orders left stuck. */
+export function fetchTraffic(): Promise< Traffic > {
+	return request( { path: '/traffic' }, readTraffic, READ_TIMEOUT_MS );
 }

@@ -4,11 +4,15 @@
  * readable error instead of a crash somewhere in the page.
  */
 import type {
+	CanaryId,
 	EndpointId,
 	Environment,
 	ExternalProbe,
 	Run,
 	RunSummary,
+	Settings,
+	StoredDigest,
+	Traffic,
 } from './types';
 
 /** Thrown when a value does not have the expected shape; `path` names the offending field. */
@@ -45,6 +49,19 @@ const flag = primitive( 'boolean' );
 function nullable( check: Check ): Check {
 	return ( value, path ) => {
 		if ( value !== null ) {
+			check( value, path );
+		}
+	};
+}
+
+/**
+ * A field older answers may leave out (runs stored before it existed).
+ *
+ * @param check The check when the field is there.
+ */
+function optional( check: Check ): Check {
+	return ( value, path ) => {
+		if ( value !== undefined ) {
 			check( value, path );
 		}
 	};
@@ -112,6 +129,25 @@ export const ENDPOINT_IDS: readonly EndpointId[] = [
 
 const endpointId = oneOf( ENDPOINT_IDS );
 
+export const CANARY_IDS: readonly CanaryId[] = [
+	'wc-api-canary',
+	'rest-canary',
+	'site-wc-api-canary',
+];
+
+const probedId = oneOf( [ ...ENDPOINT_IDS, ...CANARY_IDS ] );
+
+const runSource = oneOf( [ 'page', 'schedule', 'cli' ] );
+
+const endpointState = oneOf( [
+	'passed',
+	'blocked',
+	'redirected',
+	'unreachable',
+	'slow',
+	'inconclusive',
+] );
+
 const environment = fields( {
 	homeUrl: text,
 	siteUrl: text,
@@ -136,6 +172,10 @@ const environment = fields( {
 			version: text,
 			category: text,
 			clientAddressHeader: nullable( text ),
+			// Runs stored before the doctor read each plugin's address setting lack it.
+			clientAddressTrust: optional(
+				nullable( oneOf( [ 'header', 'connection', 'unknown' ] ) )
+			),
 		} )
 	),
 	maintenanceFile: flag,
@@ -161,10 +201,11 @@ const endpointDescriptor = fields( {
 	strictDeadlineMs: nullable( count ),
 	kcoVersions: text,
 	usedByInstalledKco: nullable( flag ),
+	canary: optional( oneOf( CANARY_IDS ) ),
 } );
 
 const observation = fields( {
-	endpoint: endpointId,
+	endpoint: probedId,
 	variant: text,
 	basedOn: nullable( text ),
 	request: fields( {
@@ -197,7 +238,7 @@ const observation = fields( {
 		fields( {
 			protocol: count,
 			probeId: text,
-			endpoint: endpointId,
+			endpoint: probedId,
 			routedAs: text,
 			method: text,
 			bodyBytes: count,
@@ -218,16 +259,33 @@ const run = fields( {
 	endpoints: listOf( endpointDescriptor ),
 	environment,
 	observations: listOf( observation ),
+	trimmed: flag,
+	source: optional( runSource ),
+	digest: optional(
+		listOf(
+			fields( {
+				findingId: text,
+				status: oneOf( [ 'pass', 'warn', 'fail', 'info' ] ),
+				causeId: nullable( text ),
+				productId: nullable( text ),
+				productName: nullable( text ),
+			} )
+		)
+	),
+	diagnosedAt: optional( text ),
 } );
 
 const runSummaries = listOf(
 	fields( {
 		id: text,
+		source: runSource,
 		startedAt: text,
 		durationMs: count,
 		endpointIds: listOf( endpointId ),
-		echoed: count,
-		probed: count,
+		overall: oneOf( [ 'ok', 'warning', 'critical', 'unknown' ] ),
+		verdicts: listOf(
+			fields( { id: endpointId, state: endpointState, used: flag } )
+		),
 	} )
 );
 
@@ -260,7 +318,71 @@ export function readRunSummaries( value: unknown ): RunSummary[] {
 	return value as RunSummary[];
 }
 
+const storedDigest = fields( {
+	id: text,
+	diagnosedAt: text,
+	digest: listOf( fields( { findingId: text } ) ),
+} );
+
+export function readStoredDigest( value: unknown ): StoredDigest {
+	storedDigest( value, 'digest' );
+	return value as StoredDigest;
+}
+
 export function readExternalProbe( value: unknown ): ExternalProbe {
 	externalProbe( value, 'externalProbe' );
 	return value as ExternalProbe;
+}
+
+const settings = fields( {
+	schedule: oneOf( [ 'off', 'daily', 'hourly' ] ),
+	emailAlerts: flag,
+	schedulerAvailable: flag,
+	nextCheckAt: nullable( text ),
+} );
+
+export function readSettings( value: unknown ): Settings {
+	settings( value, 'settings' );
+	return value as Settings;
+}
+
+const realCall = fields( { at: text, status: count, durationMs: count } );
+
+const traffic = fields( {
+	checkedAt: text,
+	monitoringSince: nullable( text ),
+	countsEveryCall: flag,
+	writeIntervalSeconds: count,
+	kcoLogging: nullable( flag ),
+	callbacks: listOf(
+		fields( {
+			endpoint: endpointId,
+			label: text,
+			path: text,
+			usedByInstalledKco: nullable( flag ),
+			callsSeen: count,
+			calls: listOf( realCall ),
+		} )
+	),
+	stuckOrders: fields( {
+		searched: flag,
+		thresholdMinutes: count,
+		lookBackDays: count,
+		count,
+		more: flag,
+		orders: listOf(
+			fields( {
+				id: count,
+				number: text,
+				editUrl: text,
+				createdAt: nullable( text ),
+				klarnaOrderId: text,
+			} )
+		),
+	} ),
+} );
+
+export function readTraffic( value: unknown ): Traffic {
+	traffic( value, 'traffic' );
+	return value as Traffic;
 }

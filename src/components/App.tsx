@@ -12,8 +12,10 @@ import { FindingSection } from './FindingSection';
 import { formatTime } from './format';
 import { PageHeader } from './PageHeader';
 import { PageNotice } from './PageNotice';
+import { RealTraffic } from './RealTraffic';
 import { ResultsBoundary } from './ResultsBoundary';
 import { RunHistory } from './RunHistory';
+import { SettingsPanel } from './SettingsPanel';
 import { ShareBar } from './ShareBar';
 import { Summary } from './Summary';
 
@@ -123,12 +125,15 @@ export function App() {
 				</ResultsBoundary>
 			) : null }
 
+			<RealTraffic />
+
 			<RunHistory
 				history={ history }
 				shownRunId={ run?.id ?? null }
 				openingRunId={ doctor.openingRunId }
 				onOpen={ doctor.openRun }
 			/>
+			<SettingsPanel />
 		</div>
 	);
 }

@@ -64,7 +64,7 @@ export function ExternalTest( {
 			</Button>
 			<p className="kcd-external-test__explanation">
 				{ __(
-					'Run the command on a computer outside this server: a short JSON answer with "probeId" means Klarna can reach this callback; an error or block page means something on the way stops it.',
+					'Run the command on a computer outside this server: a short JSON answer with "probeId" means Klarna can reach this callback; an error or block page means something on the way stops it. If it says the test header did not reach WordPress, it sent nothing Klarna-shaped: something on the way removes that header, so this test cannot tell.',
 					'kco-callback-doctor'
 				) }
 			</p>

@@ -3,22 +3,15 @@
  * on demand, the evidence; the numbered fix; for callback endpoints, "Run again" and the
  * external test.
  */
-import {
-	Button,
-	Card,
-	CardBody,
-	CardHeader,
-	Spinner,
-} from '@wordpress/components';
+import { Card, CardBody, CardHeader, Spinner } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
-import { update } from '@wordpress/icons';
 
 import type { EndpointId, ExternalProbe } from '../api/types';
 import type { Finding } from '../diagnosis/types';
 import { Disclosure } from './Disclosure';
 import { variantsLabel } from '../diagnosis/evidence';
 import { EvidenceList } from './EvidenceList';
-import { ExternalTest } from './ExternalTest';
+import { EndpointActions } from './EndpointActions';
 import { RemediationSteps } from './RemediationSteps';
 import { StatusBadge } from './StatusBadge';
 import { VariantOutcomes } from './VariantOutcomes';
@@ -141,23 +134,15 @@ export function FindingCard( {
 					</Disclosure>
 				) : null }
 				{ endpoint ? (
-					<div className="kcd-finding__actions">
-						<Button
-							variant="secondary"
-							size="compact"
-							icon={ update }
-							disabled={ ! canRun }
-							accessibleWhenDisabled
-							onClick={ () => onRunAgain( endpoint ) }
-						>
-							{ __( 'Run again', 'kco-callback-doctor' ) }
-						</Button>
-						<ExternalTest
-							endpoint={ endpoint }
-							onRequest={ onRequestExternalProbe }
-							isRecommended={ finding.externalTest === true }
-						/>
-					</div>
+					<EndpointActions
+						endpoint={ endpoint }
+						canRun={ canRun }
+						isExternalTestRecommended={
+							finding.externalTest === true
+						}
+						onRunAgain={ onRunAgain }
+						onRequestExternalProbe={ onRequestExternalProbe }
+					/>
 				) : null }
 			</CardBody>
 		</Card>

@@ -1,6 +1,6 @@
 /**
- * One group of checks (Requirements or Callback endpoints): problems first as cards, passed
- * checks folded away as Site Health does.
+ * One group of checks (Requirements or Callback endpoints): problems first as cards, one card per
+ * cause that several callbacks share, passed checks folded away as Site Health does.
  */
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -8,9 +8,11 @@ import type { EndpointId, ExternalProbe } from '../api/types';
 import type { FindingSection as Section } from '../state/runs';
 import { isFindingRunning } from '../state/runs';
 import type { Running } from '../state/useDoctor';
+import { CauseCard } from './CauseCard';
 import { Disclosure } from './Disclosure';
 import { FindingCard } from './FindingCard';
 import { groupLabel } from './labels';
+import { groupByCause, type CardItem } from '../diagnosis/group-by-cause';
 import type { Finding } from '../diagnosis/types';
 
 export interface FindingSectionProps {
@@ -45,12 +47,26 @@ export function FindingSection( {
 		</li>
 	);
 
+	const renderItem = ( item: CardItem ) =>
+		item.kind === 'finding' ? (
+			renderCard( item.finding )
+		) : (
+			<li key={ item.group.id }>
+				<CauseCard
+					group={ item.group }
+					running={ running }
+					onRunAgain={ onRunAgain }
+					onRequestExternalProbe={ onRequestExternalProbe }
+				/>
+			</li>
+		);
+
 	return (
 		<section className="kcd-section" aria-labelledby={ headingId }>
 			<h2 id={ headingId }>{ groupLabel( section.group ) }</h2>
 			{ section.open.length > 0 ? (
 				<ul className="kcd-cards">
-					{ section.open.map( renderCard ) }
+					{ groupByCause( section.open ).map( renderItem ) }
 				</ul>
 			) : (
 				<p className="kcd-section__all-passed">

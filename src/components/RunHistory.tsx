@@ -8,11 +8,12 @@ import {
 	CardHeader,
 	Spinner,
 } from '@wordpress/components';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
-import type { RunSummary } from '../api/types';
+import type { EndpointState, RunSummary } from '../api/types';
 import { formatTime } from './format';
-import { endpointLabel } from './labels';
+import { FAILING_STATES } from '../diagnosis/verdict';
+import { endpointLabel, endpointStateLabel } from './labels';
 
 export interface RunHistoryProps {
 	/** The last runs, newest first. */
@@ -25,31 +26,47 @@ export interface RunHistoryProps {
 	onOpen: ( id: string ) => void;
 }
 
+/**
+ * The run's verdict in a line: the callbacks that decide it, in the words the cards and WP-CLI
+ * use (verdict.ts), never a count of echoes that a card could contradict.
+ * @param summary One run of the history.
+ */
 function outcome( summary: RunSummary ): string {
-	if ( summary.probed === 0 ) {
-		return __( 'Nothing was probed', 'kco-callback-doctor' );
-	}
-	if ( summary.echoed === summary.probed ) {
-		return sprintf(
-			/* translators: %d: number of requests sent. */
-			_n(
-				'%d request got through',
-				'All %d requests got through',
-				summary.probed,
+	switch ( summary.overall ) {
+		case 'ok':
+			return __(
+				'Every callback Klarna uses gets through',
 				'kco-callback-doctor'
-			),
-			summary.probed
-		);
+			);
+		case 'unknown':
+			return __(
+				'No callback Klarna uses was checked',
+				'kco-callback-doctor'
+			);
 	}
-	return sprintf(
-		/* translators: 1: number of requests that did not get through, 2: number of requests sent. */
-		__(
-			'%1$d of %2$d requests did not get through',
-			'kco-callback-doctor'
-		),
-		summary.probed - summary.echoed,
-		summary.probed
+	const decides = ( state: EndpointState ): boolean =>
+		summary.overall === 'critical'
+			? FAILING_STATES.includes( state )
+			: state !== 'passed';
+	const deciding = summary.verdicts.filter(
+		( item ) => item.used && decides( item.state )
 	);
+	return deciding
+		.map( ( item ) =>
+			sprintf(
+				/* translators: 1: name of a callback, e.g. "Push"; 2: its verdict, e.g. "blocked". */
+				__( '%1$s %2$s', 'kco-callback-doctor' ),
+				endpointLabel( item.id ),
+				endpointStateLabel( item.state )
+			)
+		)
+		.join( ', ' );
+}
+
+function source( summary: RunSummary ): string | null {
+	return summary.source === 'cli'
+		? __( 'from WP-CLI', 'kco-callback-doctor' )
+		: null;
 }
 
 function scope( summary: RunSummary ): string | null {
@@ -83,10 +100,11 @@ export function RunHistory( {
 						{ history.map( ( summary ) => {
 							const isShown = summary.id === shownRunId;
 							const only = scope( summary );
+							const from = source( summary );
 							return (
 								<li
 									key={ summary.id }
-									className={ `kcd-history__item${ summary.echoed < summary.probed ? ' has-failures' : '' }` }
+									className={ `kcd-history__item is-${ summary.overall }` }
 								>
 									<Button
 										variant="link"
@@ -100,6 +118,7 @@ export function RunHistory( {
 									<span className="kcd-history__outcome">
 										{ outcome( summary ) }
 										{ only ? ` · ${ only }` : null }
+										{ from ? ` · ${ from }` : null }
 									</span>
 									{ isShown ? (
 										<span className="kcd-tag">

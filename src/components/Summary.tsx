@@ -51,6 +51,14 @@ export function Summary( { run, diagnosis }: SummaryProps ) {
 						) }
 					</p>
 				) : null }
+				{ run.trimmed ? (
+					<p className="kcd-summary__trimmed">
+						{ __(
+							'This result was large, so some response bodies and headers of the less important test requests were left out when it was saved. The findings use everything that was kept.',
+							'kco-callback-doctor'
+						) }
+					</p>
+				) : null }
 				<p className="kcd-summary__when">
 					{ sprintf(
 						/* translators: 1: date and time the checks ran, 2: how long they took, e.g. "4.2 sec". */

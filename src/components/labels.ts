@@ -4,7 +4,7 @@
  */
 import { __ } from '@wordpress/i18n';
 
-import type { EndpointId } from '../api/types';
+import type { EndpointId, EndpointState } from '../api/types';
 import type { FindingGroup, FindingStatus } from '../diagnosis/types';
 
 export function statusLabel( status: FindingStatus ): string {
@@ -21,9 +21,14 @@ export function statusLabel( status: FindingStatus ): string {
 }
 
 export function groupLabel( group: FindingGroup ): string {
-	return group === 'requirement'
-		? __( 'Requirements', 'kco-callback-doctor' )
-		: __( 'Callback endpoints', 'kco-callback-doctor' );
+	switch ( group ) {
+		case 'requirement':
+			return __( 'Requirements', 'kco-callback-doctor' );
+		case 'endpoint':
+			return __( 'Callback endpoints', 'kco-callback-doctor' );
+		case 'traffic':
+			return __( 'Real calls from Klarna', 'kco-callback-doctor' );
+	}
 }
 
 /**
@@ -48,6 +53,28 @@ export function endpointLabel( endpoint: EndpointId ): string {
 				'Checkout block validation (wc-api)',
 				'kco-callback-doctor'
 			);
+	}
+}
+
+/**
+ * An endpoint's verdict after its name: "Push blocked". The same words as WP-CLI's
+ * (includes/Cli/EndpointText.php).
+ * @param state The endpoint's state.
+ */
+export function endpointStateLabel( state: EndpointState ): string {
+	switch ( state ) {
+		case 'passed':
+			return __( 'passes', 'kco-callback-doctor' );
+		case 'blocked':
+			return __( 'blocked', 'kco-callback-doctor' );
+		case 'redirected':
+			return __( 'redirected', 'kco-callback-doctor' );
+		case 'unreachable':
+			return __( 'unreachable', 'kco-callback-doctor' );
+		case 'slow':
+			return __( 'slower than Klarna waits', 'kco-callback-doctor' );
+		case 'inconclusive':
+			return __( 'inconclusive', 'kco-callback-doctor' );
 	}
 }
 

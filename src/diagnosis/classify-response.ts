@@ -4,18 +4,28 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { Observation, ProbeResponse } from '../api/types';
+import type { KnownPlugin, Observation, ProbeResponse } from '../api/types';
+import { contentRuleVerdict } from './content-rule';
 import { identificationEvidence } from './identification';
-import { identifyBlocker } from './fingerprints';
+import { challengeRemediation } from './challenge';
+import { identifyBlocker, matchingSignature } from './fingerprints';
 import {
+	isContentTrigger,
 	isolateTrigger,
 	triggerHint,
 	triggerRemediation,
 	triggerSentence,
 	type Trigger,
 } from './isolate-trigger';
+import {
+	maintenancePluginSteps,
+	wordpressMaintenanceSteps,
+} from './maintenance';
 import { multilingualPluginStep } from './multilingual-plugins';
 import { header } from './plain-text';
+import { noHandlerAnswer, restError } from './wordpress-answer';
+import { unroutedCallbackVerdict } from './plain-permalinks';
+import { gatewayTimeoutVerdict } from './time-on-path';
 import {
 	allowCallbackUrlsStep,
 	contactHostStep,
@@ -23,7 +33,7 @@ import {
 	uniqueSteps,
 } from './remediation';
 import type { RemediationStep } from './types';
-import type { EndpointContext, Verdict } from './verdict';
+import type { EndpointContext, Verdict } from './endpoint-context';
 
 /** wp_maintenance() in wp-includes/load.php: 503, `Retry-After: 600`, this (translated) text. */
 const WORDPRESS_MAINTENANCE_TEXT =
@@ -35,37 +45,6 @@ const WORDPRESS_MAINTENANCE_TEXT =
  */
 function isBlockStatus( status: number ): boolean {
 	return status >= 400 && status < 500 && status !== 404 && status !== 413;
-}
-
-/**
- * `{ code, message }` of a WordPress REST error, or null.
- * @param response The HTTP answer that was received.
- */
-export function restError(
-	response: ProbeResponse
-): { code: string; message: string } | null {
-	const type = header( response, 'content-type' ) ?? '';
-	if ( ! /json/i.test( type ) ) {
-		return null;
-	}
-	try {
-		const parsed: unknown = JSON.parse( response.body );
-		if (
-			typeof parsed === 'object' &&
-			parsed !== null &&
-			'code' in parsed &&
-			typeof parsed.code === 'string'
-		) {
-			const message =
-				'message' in parsed && typeof parsed.message === 'string'
-					? parsed.message
-					: '';
-			return { code: parsed.code, message };
-		}
-	} catch {
-		// Not JSON after all: not a REST error.
-	}
-	return null;
 }
 
 export function isWordPressMaintenance(
@@ -119,6 +98,7 @@ function noHandlerVerdict(
 				'The request reached WordPress, but Klarna Checkout for WooCommerce is not active to answer it.',
 				'kco-callback-doctor'
 			),
+			causeId: 'kco-inactive',
 			cause: __( 'KCO not active', 'kco-callback-doctor' ),
 			remediation: [
 				{
@@ -142,6 +122,7 @@ function noHandlerVerdict(
 						'WordPress received the callback, but the checkout block’s validation route is not registered, so Klarna’s call would be refused.',
 						'kco-callback-doctor'
 					),
+		causeId: 'no-kco-handler',
 		cause: __( 'no KCO handler', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -163,46 +144,82 @@ function noHandlerVerdict(
 
 function maintenanceVerdict(
 	context: EndpointContext,
-	pluginName: string | null
+	plugin: KnownPlugin | null
 ): Verdict {
-	const steps: RemediationStep[] = [];
-	if ( pluginName !== null ) {
-		steps.push( {
-			text: sprintf(
-				/* translators: %s: name of a maintenance or coming-soon plugin. */
-				__(
-					'Turn off maintenance mode in %s while the shop takes orders, or let the callback addresses through it.',
-					'kco-callback-doctor'
-				),
-				pluginName
-			),
-		} );
-	} else {
-		steps.push( {
-			text: __(
-				'Wait a few minutes: WordPress leaves maintenance mode by itself after an update.',
+	if ( plugin === null ) {
+		return {
+			status: 'fail',
+			summary: __(
+				'WordPress is in maintenance mode (HTTP 503, “Briefly unavailable for scheduled maintenance”), as it is while it installs updates, so Klarna’s call is turned away until it ends.',
 				'kco-callback-doctor'
 			),
-		} );
-		if ( context.environment.maintenanceFile ) {
-			steps.push( {
-				text: __(
-					'If it stays, an interrupted update left the .maintenance file behind: delete the file named .maintenance in your WordPress folder (with your host’s file manager or FTP).',
-					'kco-callback-doctor'
+			causeId: 'maintenance-mode',
+			cause: __( 'WordPress maintenance mode', 'kco-callback-doctor' ),
+			remediation: [
+				...wordpressMaintenanceSteps(
+					context.environment.maintenanceFile
 				),
-			} );
-		}
+				rerunStep(),
+			],
+		};
 	}
-	steps.push( rerunStep() );
 	return {
 		status: 'fail',
-		summary: __(
-			'The site answers in maintenance mode (503), so Klarna’s call is turned away until it ends.',
+		summary: sprintf(
+			/* translators: %s: name of a maintenance or coming-soon plugin. */
+			__(
+				'%s answers in maintenance mode (HTTP 503), so Klarna’s call is turned away until it ends.',
+				'kco-callback-doctor'
+			),
+			plugin.name
+		),
+		causeId: 'maintenance-mode',
+		product: { id: plugin.slug, name: plugin.name },
+		cause: plugin.name,
+		remediation: [
+			...maintenancePluginSteps( plugin.name, context.remediation ),
+			rerunStep(),
+		],
+	};
+}
+
+/**
+ * What the card says first about a product's block: the trigger the variants isolated, the
+ * challenge no server can solve, or the plain block.
+ * @param product   The product that answered, e.g. `Cloudflare`.
+ * @param response  Its answer.
+ * @param trigger   What the variants isolated, or null.
+ * @param challenge Whether the answer was a challenge (fingerprints.ts, Signature.challenge).
+ */
+function blockerSummary(
+	product: string,
+	response: ProbeResponse,
+	trigger: Trigger | null,
+	challenge: boolean
+): string {
+	if ( trigger !== null ) {
+		return triggerSentence( trigger, product );
+	}
+	if ( challenge ) {
+		return sprintf(
+			/* translators: 1: name of the product that challenged, e.g. "Cloudflare"; 2: HTTP status, e.g. 403. */
+			__(
+				'%1$s answered this callback with a challenge (HTTP %2$d) that Klarna’s servers can never solve, so Klarna’s call does not reach KCO.',
+				'kco-callback-doctor'
+			),
+			product,
+			response.status
+		);
+	}
+	return sprintf(
+		/* translators: 1: name of the product that blocked, e.g. "Cloudflare"; 2: HTTP status, e.g. 403. */
+		__(
+			'%1$s blocked this callback (HTTP %2$d), so Klarna’s call does not reach KCO.',
 			'kco-callback-doctor'
 		),
-		cause: pluginName ?? __( 'maintenance mode', 'kco-callback-doctor' ),
-		remediation: steps,
-	};
+		product,
+		response.status
+	);
 }
 
 function blockerVerdict(
@@ -211,6 +228,14 @@ function blockerVerdict(
 	trigger: Trigger | null
 ): Verdict | null {
 	const fingerprint = identifyBlocker( response );
+	// A web server's own page (or none that names anything) cannot explain a content rule: a
+	// firewall running in the server matched Klarna's content (docs/probe-protocol.md §8).
+	if (
+		isContentTrigger( trigger ) &&
+		( ! fingerprint || fingerprint.kind === 'web-server' )
+	) {
+		return contentRuleVerdict( response, context, trigger, fingerprint );
+	}
 	if ( ! fingerprint ) {
 		return null;
 	}
@@ -218,27 +243,26 @@ function blockerVerdict(
 		trigger !== null && trigger !== 'every-request'
 			? [ triggerHint( trigger ) ]
 			: [];
+	const productSteps = fingerprint.remediation( context.remediation );
+	// A challenge is not lowered away: the card says so first, then the product's skip rule.
+	const challenge =
+		matchingSignature( fingerprint, response )?.challenge === true;
+	const steps = challenge
+		? challengeRemediation( fingerprint.product, productSteps )
+		: productSteps;
 	return {
 		status: 'fail',
-		summary:
-			trigger !== null
-				? triggerSentence( trigger, fingerprint.product )
-				: sprintf(
-						/* translators: 1: name of the product that blocked, e.g. "Cloudflare"; 2: HTTP status, e.g. 403. */
-						__(
-							'%1$s blocked this callback (HTTP %2$d), so Klarna’s call does not reach KCO.',
-							'kco-callback-doctor'
-						),
-						fingerprint.product,
-						response.status
-					),
+		summary: blockerSummary(
+			fingerprint.product,
+			response,
+			trigger,
+			challenge
+		),
+		causeId: 'blocked-by-product',
+		product: { id: fingerprint.id, name: fingerprint.product },
 		cause: fingerprint.product,
 		evidence: [ identificationEvidence( fingerprint, response ) ],
-		remediation: uniqueSteps( [
-			...fingerprint.remediation( context.remediation ),
-			...hint,
-			rerunStep(),
-		] ),
+		remediation: uniqueSteps( [ ...steps, ...hint, rerunStep() ] ),
 	};
 }
 
@@ -272,6 +296,7 @@ function basicAuthVerdict( context: EndpointContext ): Verdict {
 			'The site asks for a user name and password (HTTP authentication) before WordPress, and Klarna’s servers cannot log in.',
 			'kco-callback-doctor'
 		),
+		causeId: 'http-authentication',
 		cause: __(
 			'password protection (HTTP authentication)',
 			'kco-callback-doctor'
@@ -297,6 +322,7 @@ function restRestrictedVerdict(): Verdict {
 			'The WordPress REST API refused the request, so the checkout block’s validation call from Klarna is turned away.',
 			'kco-callback-doctor'
 		),
+		causeId: 'rest-api-restricted',
 		cause: __( 'REST API restrictions', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -319,6 +345,7 @@ function notFoundVerdict( context: EndpointContext ): Verdict {
 				'The callback address was not found because the site uses plain permalinks, and KCO always gives Klarna the pretty address.',
 				'kco-callback-doctor'
 			),
+			causeId: 'plain-permalinks',
 			cause: __( 'plain permalinks', 'kco-callback-doctor' ),
 			remediation: [
 				{
@@ -340,6 +367,7 @@ function notFoundVerdict( context: EndpointContext ): Verdict {
 			'The callback address was not found (404): the request did not reach WooCommerce, so Klarna’s call would fail the same way.',
 			'kco-callback-doctor'
 		),
+		causeId: 'not-found',
 		cause: __( 'address not found', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -368,6 +396,7 @@ function tooLargeVerdict(): Verdict {
 			'The server rejected the request body as too large (413), though it is no bigger than the order data Klarna sends.',
 			'kco-callback-doctor'
 		),
+		causeId: 'request-too-large',
 		cause: __( 'a request size limit', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -415,6 +444,7 @@ function unidentifiedBlockVerdict(
 	return {
 		status: 'fail',
 		summary,
+		causeId: 'unidentified-block',
 		cause: UNIDENTIFIED(),
 		remediation,
 		externalTest: trigger === 'every-request' ? true : undefined,
@@ -458,6 +488,7 @@ function serverErrorVerdict(
 			),
 			response.status
 		),
+		causeId: 'server-error',
 		cause: __( 'a server error', 'kco-callback-doctor' ),
 		remediation: [
 			explanation,
@@ -479,6 +510,7 @@ function answeredElsewhereVerdict( context: EndpointContext ): Verdict {
 			'Something answered in place of WordPress: the request got a page, but not from WooCommerce, so Klarna’s call would not reach KCO either.',
 			'kco-callback-doctor'
 		),
+		causeId: 'answered-elsewhere',
 		cause: __(
 			'an answer from something other than WordPress',
 			'kco-callback-doctor'
@@ -514,6 +546,7 @@ function unknownStatusVerdict( context: EndpointContext ): Verdict {
 			'The server answered with a status this check does not expect, so Klarna’s call would not be answered as KCO intends.',
 			'kco-callback-doctor'
 		),
+		causeId: 'unexpected-answer',
 		cause: __( 'an unexpected answer', 'kco-callback-doctor' ),
 		remediation: [
 			allowCallbackUrlsStep( context.remediation ),
@@ -535,16 +568,22 @@ export function classifyResponse(
 	response: ProbeResponse,
 	context: EndpointContext
 ): Verdict {
-	const { status } = response;
-	if ( status === 400 && response.body.trim() === '-1' ) {
-		return noHandlerVerdict( context, 'woocommerce' );
-	}
-	const rest = restError( response );
-	if ( status === 404 && rest?.code === 'rest_no_route' ) {
-		return noHandlerVerdict( context, 'rest' );
+	const unhandled = noHandlerAnswer( response );
+	if ( unhandled ) {
+		return noHandlerVerdict( context, unhandled );
 	}
 	if ( isWordPressMaintenance( response, context ) ) {
 		return maintenanceVerdict( context, null );
+	}
+	// A gateway timeout is about time, not content: no block page to fingerprint.
+	const cutOff = gatewayTimeoutVerdict( observation, response, context );
+	if ( cutOff ) {
+		return cutOff;
+	}
+	// A 413 names its cause itself: a body-size limit also lifts when the body shrinks, which
+	// must not read as a firewall's content rule (docs/probe-protocol.md §8).
+	if ( response.status === 413 ) {
+		return tooLargeVerdict();
 	}
 	const trigger = isolateTrigger(
 		observation,
@@ -555,11 +594,18 @@ export function classifyResponse(
 	if ( blocked ) {
 		return blocked;
 	}
+	// A 404 or a front page for a /wc-api/ path: the site's permalinks and the ?wc-api= form
+	// say whether the path was never routed (DESIGN.md §3.11), before a cache is suspected.
+	const unrouted = unroutedCallbackVerdict( observation, response, context );
+	if ( unrouted ) {
+		return unrouted;
+	}
 	const maintenancePlugin = context.environment.plugins.find(
 		( plugin ) => plugin.category === 'maintenance'
 	);
+	const { status } = response;
 	if ( status === 503 && maintenancePlugin ) {
-		return maintenanceVerdict( context, maintenancePlugin.name );
+		return maintenanceVerdict( context, maintenancePlugin );
 	}
 	// A variant that got through proves a rule picks on Klarna's shape, whatever the status.
 	if ( trigger !== null && trigger !== 'every-request' ) {
@@ -568,6 +614,7 @@ export function classifyResponse(
 	if ( status === 401 && header( response, 'www-authenticate' ) !== null ) {
 		return basicAuthVerdict( context );
 	}
+	const rest = restError( response );
 	if (
 		( status === 401 || status === 403 ) &&
 		rest !== null &&
@@ -577,9 +624,6 @@ export function classifyResponse(
 	}
 	if ( status === 404 ) {
 		return notFoundVerdict( context );
-	}
-	if ( status === 413 ) {
-		return tooLargeVerdict();
 	}
 	if ( isBlockStatus( status ) ) {
 		return unidentifiedBlockVerdict( response, context, trigger );

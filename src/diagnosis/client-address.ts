@@ -1,5 +1,5 @@
 /**
- * What a loopback cannot test (DESIGN.md §3.7): security plugins that decide in PHP commonly
+ * What a loopback cannot test (docs/probe-protocol.md §10): security plugins that decide in PHP commonly
  * never block loopback or private client addresses, so a loopback that passes proves nothing
  * about them. Only a probe presenting a public address through the proxy header the plugin
  * trusts exercises them; a block of that probe is the plugin's.
@@ -9,41 +9,87 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { KnownPlugin, Observation, ProbeResponse } from '../api/types';
 import { identificationEvidence } from './identification';
 import { identifyBlocker } from './fingerprints';
-import { decisiveObservation, isVerified } from './observations';
 import {
 	allowCallbackUrlsStep,
 	externalTestStep,
 	rerunStep,
 	uniqueSteps,
 } from './remediation';
-import { isSecurityPlugin, securityPluginStep } from './security-plugins';
-import type { EndpointContext, Verdict } from './verdict';
+import { securityPluginStep } from './security-plugins';
+import type { EndpointContext, Verdict } from './endpoint-context';
+import type { NamedProduct } from './types';
+import { clientAddressOutcome } from './verdict';
 
 function names( plugins: KnownPlugin[] ): string {
 	return plugins.map( ( plugin ) => plugin.name ).join( ', ' );
 }
 
-function sentHeader( observation: Observation, name: string ): boolean {
-	const wanted = name.toLowerCase();
-	return Object.keys( observation.request.headers ).some(
-		( key ) => key.toLowerCase() === wanted
-	);
+/**
+ * The product to name as the cause: the one plugin, or none when several are involved.
+ * @param plugins The plugins concerned.
+ */
+function soleProduct( plugins: KnownPlugin[] ): NamedProduct | undefined {
+	const [ only, ...others ] = plugins;
+	return only && others.length === 0
+		? { id: only.slug, name: only.name }
+		: undefined;
 }
 
 /**
- * The plugins whose trusted header carried the public address in this probe.
- * @param observation One probe and what was seen of it.
- * @param plugins     Active plugins the doctor knows.
+ * Whether every plugin concerned, with its current setting, trusts nothing but the connection's
+ * address (includes/Probe/ClientAddressPolicy.php): then no request from inside can be judged as
+ * Klarna's, and only the external test can check its address rules.
+ * @param plugins The plugins the loopback could not exercise.
  */
-function pluginsAddressedBy(
-	observation: Observation,
-	plugins: KnownPlugin[]
-): KnownPlugin[] {
-	return plugins.filter(
-		( plugin ) =>
-			plugin.clientAddressHeader !== null &&
-			sentHeader( observation, plugin.clientAddressHeader )
+function onlyConnectionTrusted( plugins: KnownPlugin[] ): boolean {
+	return (
+		plugins.length > 0 &&
+		plugins.every(
+			( plugin ) => plugin.clientAddressTrust === 'connection'
+		)
 	);
+}
+
+function connectionOnlyVerdict(
+	plugins: KnownPlugin[],
+	context: EndpointContext
+): Verdict {
+	return {
+		status: 'warn',
+		summary: sprintf(
+			/* translators: %s: names of security plugins, e.g. "All-In-One Security". */
+			__(
+				'%s judges each request only by the address it connects from, so no test the site sends to itself can show whether it blocks Klarna’s servers: run the external test from another network.',
+				'kco-callback-doctor'
+			),
+			names( plugins )
+		),
+		causeId: 'security-plugin-untested',
+		product: soleProduct( plugins ),
+		cause: sprintf(
+			/* translators: %s: names of security plugins, e.g. "All-In-One Security". */
+			__(
+				'%s, which trusts only the connection’s own address (untestable from inside)',
+				'kco-callback-doctor'
+			),
+			names( plugins )
+		),
+		evidence: [
+			{
+				label: __( 'Not tested', 'kco-callback-doctor' ),
+				value: __(
+					'With its current setting the plugin reads the client’s address from the connection (REMOTE_ADDR) and from no proxy header, so a request from the server itself always counts as the server: its IP blocks, country blocks and rate limits can only be tested by a request from another network.',
+					'kco-callback-doctor'
+				),
+			},
+		],
+		remediation: uniqueSteps( [
+			externalTestStep(),
+			...plugins.map( securityPluginStep ),
+			allowCallbackUrlsStep( context.remediation ),
+		] ),
+		externalTest: true,
+	};
 }
 
 function untestedVerdict(
@@ -51,6 +97,9 @@ function untestedVerdict(
 	context: EndpointContext,
 	headerIgnored: boolean
 ): Verdict {
+	if ( ! headerIgnored && onlyConnectionTrusted( plugins ) ) {
+		return connectionOnlyVerdict( plugins, context );
+	}
 	return {
 		status: 'warn',
 		summary: sprintf(
@@ -61,6 +110,8 @@ function untestedVerdict(
 			),
 			names( plugins )
 		),
+		causeId: 'security-plugin-untested',
+		product: soleProduct( plugins ),
 		cause: names( plugins ),
 		evidence: [
 			{
@@ -102,6 +153,10 @@ function blockedVerdict(
 			),
 			blocker
 		),
+		causeId: 'security-plugin-block',
+		product: fingerprint
+			? { id: fingerprint.id, name: fingerprint.product }
+			: soleProduct( plugins ),
 		cause: blocker,
 		evidence: fingerprint
 			? [ identificationEvidence( fingerprint, response ) ]
@@ -119,7 +174,8 @@ function blockedVerdict(
 
 /**
  * For a callback whose Klarna-shaped probes passed: a failure when the public-address probe was
- * blocked, a warning naming the security plugins the loopback could not exercise, or null.
+ * blocked, a warning naming the security plugins the loopback could not exercise, or null. What
+ * counts as which is the verdict's (verdict.ts clientAddressOutcome).
  * @param passing The Klarna-shaped probes that came back verified.
  * @param context What the endpoint checks know about the endpoint under test.
  */
@@ -127,41 +183,16 @@ export function clientAddressVerdict(
 	passing: Observation[],
 	context: EndpointContext
 ): Verdict | null {
-	const plugins = context.environment.plugins.filter( isSecurityPlugin );
-	const fromServerItself = passing.some(
-		( item ) =>
-			item.echo !== null && item.echo.clientAddressClass !== 'public'
+	const outcome = clientAddressOutcome(
+		passing,
+		context.observations,
+		context.environment,
+		context.descriptor.id
 	);
-	if ( plugins.length === 0 || ! fromServerItself ) {
+	if ( outcome === null ) {
 		return null;
 	}
-	const publicProbe = decisiveObservation(
-		context.observations,
-		'public-client-address'
-	);
-	if ( ! publicProbe ) {
-		return untestedVerdict( plugins, context, false );
-	}
-	if ( isVerified( publicProbe, context.descriptor.id ) ) {
-		if ( publicProbe.echo?.clientAddressClass !== 'public' ) {
-			return untestedVerdict( plugins, context, true );
-		}
-		const addressed = pluginsAddressedBy( publicProbe, plugins );
-		const untested = plugins.filter(
-			( plugin ) => ! addressed.includes( plugin )
-		);
-		return untested.length > 0
-			? untestedVerdict( untested, context, false )
-			: null;
-	}
-	if ( publicProbe.response === null ) {
-		// No answer at all (timeout, deadline): the plugin was not exercised either way.
-		return untestedVerdict( plugins, context, false );
-	}
-	const addressed = pluginsAddressedBy( publicProbe, plugins );
-	return blockedVerdict(
-		publicProbe.response,
-		addressed.length > 0 ? addressed : plugins,
-		context
-	);
+	return outcome.kind === 'untested'
+		? untestedVerdict( outcome.plugins, context, outcome.headerIgnored )
+		: blockedVerdict( outcome.response, outcome.plugins, context );
 }

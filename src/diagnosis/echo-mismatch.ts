@@ -6,7 +6,7 @@ import { __ } from '@wordpress/i18n';
 
 import type { EchoCheck } from './observations';
 import { contactHostStep, rerunStep } from './remediation';
-import type { EndpointContext, Verdict } from './verdict';
+import type { EndpointContext, Verdict } from './endpoint-context';
 
 type Mismatch = Exclude< EchoCheck, 'verified' | 'no-echo' | 'redirected' >;
 
@@ -28,6 +28,7 @@ export function echoMismatchVerdict(
 					'The request reached WordPress but was routed to another callback than this one, so KCO would handle Klarna’s call wrongly.',
 					'kco-callback-doctor'
 				),
+				causeId: 'wrong-routing',
 				cause: __( 'wrong routing', 'kco-callback-doctor' ),
 				remediation: [
 					{
@@ -53,6 +54,7 @@ export function echoMismatchVerdict(
 					'The request was sent as POST but reached WordPress with another method, so Klarna’s data would not arrive.',
 					'kco-callback-doctor'
 				),
+				causeId: 'method-changed',
 				cause: __( 'a changed request method', 'kco-callback-doctor' ),
 				remediation: [ proxyStep, contactHostStep(), rerunStep() ],
 			};
@@ -63,6 +65,7 @@ export function echoMismatchVerdict(
 					'The request reached WordPress without its body: Klarna’s order data would be lost on the way.',
 					'kco-callback-doctor'
 				),
+				causeId: 'body-lost',
 				cause: __( 'a lost request body', 'kco-callback-doctor' ),
 				remediation: [ proxyStep, contactHostStep(), rerunStep() ],
 			};
@@ -73,6 +76,7 @@ export function echoMismatchVerdict(
 					'The request body arrived changed (another size or content), so Klarna’s order data would not reach KCO intact.',
 					'kco-callback-doctor'
 				),
+				causeId: 'body-changed',
 				cause: __( 'a changed request body', 'kco-callback-doctor' ),
 				remediation: [
 					proxyStep,

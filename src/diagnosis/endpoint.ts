@@ -1,44 +1,43 @@
 /**
- * One finding per probed endpoint. It passes only when every Klarna-shaped probe came back as
- * its own verified echo, unredirected and unchanged; a pass the probe could not fully exercise
+ * One finding per probed endpoint, built on the endpoint's verdict (verdict.ts): it passes
+ * exactly when the verdict is `passed`, i.e. every Klarna shape the installed KCO sends came back
+ * as its own verified echo, unredirected and unchanged; a pass the probe could not fully exercise
  * (security plugins blind to the loopback, a CDN it did not cross, a slow answer) is a warning.
- * Otherwise the most specific cause of the first failing Klarna-shaped probe is reported.
+ * Otherwise the most specific cause of the deciding failing Klarna-shaped probe is reported.
  */
 import { __, sprintf } from '@wordpress/i18n';
 
-import type {
-	EndpointDescriptor,
-	EndpointId,
-	Observation,
-	Run,
-	VariantId,
-} from '../api/types';
+import type { EndpointId, Observation, Run } from '../api/types';
 import {
 	classifyResponse,
 	identifiedBlockerVerdict,
 } from './classify-response';
+import { canaryStoppedVerdict, headerStrippedVerdict } from './canary';
+import { canaryOf, canaryOutcome } from './canary-outcome';
 import { clientAddressVerdict } from './client-address';
 import { echoMismatchVerdict } from './echo-mismatch';
 import { observationEvidence, variantsEvidence } from './evidence';
 import type { RemediationContext } from './fingerprints';
 import { endpointImpact } from './impact';
-import { isAtLeast } from './kco-version';
 import { latencyVerdict } from './latency';
-import {
-	checkEcho,
-	decisiveObservation,
-	decisiveObservations,
-	isVerified,
-	KLARNA_VARIANTS,
-} from './observations';
+import { checkEcho, isVerified, KLARNA_VARIANTS } from './observations';
 import { pathHonestyVerdict } from './path-honesty';
 import { redirectVerdict } from './redirects';
 import { externalTestStep, rerunStep, uniqueSteps } from './remediation';
-import { triggerVariantsOf } from './isolate-trigger';
+import { heldAnswerVerdict } from './time-on-path';
 import { transportVerdict } from './transport';
 import type { Evidence, Finding, FindingStatus } from './types';
 import { variantOutcomes } from './variants';
-import type { EndpointContext, Verdict } from './verdict';
+import type { EndpointContext, Verdict } from './endpoint-context';
+import {
+	countedKlarnaShapes,
+	describeEndpoint,
+	endpointObservations,
+	endpointVerdict,
+	isRetiredShape,
+	isUsed,
+	primaryFailure,
+} from './verdict';
 
 const SEVERITY: Record< FindingStatus, number > = {
 	fail: 3,
@@ -46,37 +45,6 @@ const SEVERITY: Record< FindingStatus, number > = {
 	info: 1,
 	pass: 0,
 };
-
-/**
- * The descriptor the run gives, or a neutral one (treated as used) when it is missing.
- * @param run The run as the REST API returned it.
- * @param id  Id of the endpoint.
- */
-export function describeEndpoint(
-	run: Run,
-	id: EndpointId
-): EndpointDescriptor {
-	return (
-		run.endpoints.find( ( item ) => item.id === id ) ?? {
-			id,
-			label: id,
-			method: 'POST',
-			path: '',
-			deadlineMs: null,
-			strictDeadlineMs: null,
-			kcoVersions: '',
-			usedByInstalledKco: null,
-		}
-	);
-}
-
-/**
- * The variants probed for an endpoint, in the order they first appear.
- * @param observations Observations of the endpoint (or run) to look at.
- */
-function probedVariants( observations: Observation[] ): VariantId[] {
-	return [ ...new Set( observations.map( ( item ) => item.variant ) ) ];
-}
 
 /**
  * Why the first failing Klarna-shaped probe failed.
@@ -120,6 +88,7 @@ function failureVerdict(
 			'No answer and no error were recorded for this check, so it could not be judged.',
 			'kco-callback-doctor'
 		),
+		causeId: 'not-judged',
 		cause: __( 'inconclusive', 'kco-callback-doctor' ),
 		remediation: [ rerunStep(), externalTestStep() ],
 		externalTest: true,
@@ -128,44 +97,42 @@ function failureVerdict(
 
 /**
  * A block of the old push shape (with kco_session_id) does not stop orders when the installed
- * KCO no longer sends it (2.19 and later, DESIGN.md §2): then it is a warning.
- * @param verdict The verdict so far.
- * @param primary The first failing Klarna-shaped probe.
- * @param context What the endpoint checks know about the endpoint under test.
+ * KCO no longer sends it (2.18.4 and later, docs/probe-protocol.md §2), so it does not decide the
+ * verdict; the card still says so, as it did stop orders for KCO 2.0 to 2.18.3.
+ * @param observations The endpoint's decisive observations.
+ * @param context      What the endpoint checks know about the endpoint under test.
  */
-function softenRetiredShape(
-	verdict: Verdict,
-	primary: Observation,
+function retiredShapeNote(
+	observations: Observation[],
 	context: EndpointContext
-): Verdict {
-	const version = context.environment.kco.version;
-	// The primary is the first failing Klarna shape: when it is the old one, `klarna` passed.
-	if (
-		verdict.status !== 'fail' ||
-		primary.variant !== 'klarna-session' ||
-		version === null ||
-		! isAtLeast( version, '2.19.0' )
-	) {
-		return verdict;
+): Evidence[] {
+	const { environment, descriptor } = context;
+	const retired = observations.find(
+		( item ) =>
+			KLARNA_VARIANTS.includes( item.variant ) &&
+			isRetiredShape( item.variant, environment ) &&
+			! isVerified( item, descriptor.id )
+	);
+	if ( ! retired || environment.kco.version === null ) {
+		return [];
 	}
-	return {
-		...verdict,
-		status: 'warn',
-		evidence: [
-			...( verdict.evidence ?? [] ),
-			{
-				label: __( 'Your KCO version', 'kco-callback-doctor' ),
-				value: sprintf(
-					/* translators: %s: installed KCO version, e.g. 3.2.1. */
-					__(
-						'KCO %s no longer adds kco_session_id to the push, so this block does not stop orders today; it did for KCO 2.0–2.18.',
-						'kco-callback-doctor'
-					),
-					version
+	return [
+		{
+			label: __( 'Old push shape', 'kco-callback-doctor' ),
+			value: failureVerdict( retired, context ).summary,
+		},
+		{
+			label: __( 'Your KCO version', 'kco-callback-doctor' ),
+			value: sprintf(
+				/* translators: %s: installed KCO version, e.g. 3.2.1. */
+				__(
+					'KCO %s no longer adds kco_session_id to the push, so this block does not stop orders today; it did for KCO 2.0 to 2.18.3.',
+					'kco-callback-doctor'
 				),
-			},
-		],
-	};
+				environment.kco.version
+			),
+		},
+	];
 }
 
 /**
@@ -186,6 +153,7 @@ function passVerdict(
 			context.remediation
 		),
 		latencyVerdict( passing, context.descriptor ),
+		heldAnswerVerdict( context ),
 	]
 		.filter( ( item ): item is Verdict => item !== null )
 		.sort( ( a, b ) => SEVERITY[ b.status ] - SEVERITY[ a.status ] );
@@ -214,6 +182,8 @@ function passVerdict(
 		status: first.status,
 		summary: first.summary,
 		cause: first.cause,
+		causeId: first.causeId,
+		product: first.product,
 		evidence: [
 			...also,
 			...notes.flatMap( ( note ) => note.evidence ?? [] ),
@@ -225,26 +195,6 @@ function passVerdict(
 	};
 }
 
-/**
- * The failing Klarna-shaped probe to explain. When both shapes of an endpoint fail, the runner
- * isolates the trigger from one of them only; explaining that one lets the finding name the
- * trigger, not just the blocker.
- * @param failing      The Klarna-shaped probes that did not come back verified, in order.
- * @param observations The endpoint's decisive observations, trigger variants included.
- */
-function primaryFailure(
-	failing: Observation[],
-	observations: Observation[]
-): Observation | null {
-	return (
-		failing.find(
-			( item ) => triggerVariantsOf( item, observations ).length > 0
-		) ??
-		failing[ 0 ] ??
-		null
-	);
-}
-
 function notProbedVerdict(): Verdict {
 	return {
 		status: 'warn',
@@ -252,6 +202,7 @@ function notProbedVerdict(): Verdict {
 			'No Klarna-shaped check of this callback came back in this run, so it could not be judged.',
 			'kco-callback-doctor'
 		),
+		causeId: 'not-judged',
 		cause: __( 'inconclusive', 'kco-callback-doctor' ),
 		remediation: [ rerunStep(), externalTestStep() ],
 		externalTest: true,
@@ -264,10 +215,7 @@ export function endpointFinding(
 	remediation: RemediationContext
 ): Finding {
 	const descriptor = describeEndpoint( run, id );
-	const all = run.observations.filter( ( item ) => item.endpoint === id );
-	const observations = probedVariants( all )
-		.map( ( variant ) => decisiveObservation( all, variant ) )
-		.filter( ( item ): item is Observation => item !== undefined );
+	const observations = endpointObservations( run, id );
 	const context: EndpointContext = {
 		descriptor,
 		environment: run.environment,
@@ -275,31 +223,40 @@ export function endpointFinding(
 		observations,
 		remediation,
 	};
-	const klarnaShaped = decisiveObservations( observations, KLARNA_VARIANTS );
+	const { state } = endpointVerdict( run, id );
+	const klarnaShaped = countedKlarnaShapes( observations, run.environment );
 	const primary = primaryFailure(
 		klarnaShaped.filter( ( item ) => ! isVerified( item, id ) ),
 		observations
 	);
 
+	// No Klarna-shaped probe went where the canary did not come back (docs/probe-protocol.md §12).
+	const canary = canaryOf( run.observations, descriptor );
+	const outcome = canary ? canaryOutcome( canary ) : 'arrived';
 	let verdict: Verdict;
-	if ( klarnaShaped.length === 0 ) {
+	if (
+		klarnaShaped.length === 0 &&
+		canary &&
+		outcome === 'header-stripped'
+	) {
+		verdict = headerStrippedVerdict();
+	} else if ( klarnaShaped.length === 0 && canary && outcome === 'stopped' ) {
+		verdict = canaryStoppedVerdict( canary, context, failureVerdict );
+	} else if ( klarnaShaped.length === 0 ) {
 		verdict = notProbedVerdict();
 	} else if ( primary ) {
-		verdict = softenRetiredShape(
-			failureVerdict( primary, context ),
-			primary,
-			context
-		);
+		verdict = failureVerdict( primary, context );
 	} else {
 		verdict = passVerdict( klarnaShaped, context );
 	}
 
-	const shown = primary ?? klarnaShaped[ 0 ];
+	const shown = primary ?? klarnaShaped[ 0 ] ?? canary;
 	const finding: Finding = {
 		id: `endpoint:${ id }`,
 		group: 'endpoint',
 		endpoint: id,
 		status: verdict.status,
+		state,
 		title: sprintf(
 			/* translators: %s: name of a Klarna callback, e.g. "Push". */
 			__( '%s callback', 'kco-callback-doctor' ),
@@ -308,11 +265,12 @@ export function endpointFinding(
 		summary: verdict.summary,
 		evidence: [
 			...( verdict.evidence ?? [] ),
+			...retiredShapeNote( observations, context ),
 			...( shown ? observationEvidence( shown ) : [] ),
 			...variantsEvidence( observations, id ),
 		],
 		remediation: verdict.remediation,
-		usedByKlarna: descriptor.usedByInstalledKco !== false,
+		usedByKlarna: isUsed( descriptor, run.environment ),
 		variants: variantOutcomes( observations, id ),
 	};
 	if ( verdict.status === 'fail' || verdict.status === 'warn' ) {
@@ -320,6 +278,12 @@ export function endpointFinding(
 	}
 	if ( verdict.cause !== undefined ) {
 		finding.cause = verdict.cause;
+	}
+	if ( verdict.causeId !== undefined ) {
+		finding.causeId = verdict.causeId;
+	}
+	if ( verdict.product !== undefined ) {
+		finding.product = verdict.product;
 	}
 	if ( verdict.externalTest ) {
 		finding.externalTest = true;

@@ -57,6 +57,12 @@ export interface Signature {
 	header?: { name: string; value?: RegExp };
 	/** Patterns the body (first 8 KB, maybe truncated) must all match. */
 	body?: readonly RegExp[];
+	/**
+	 * Set when this answer is a challenge (a JavaScript check or a CAPTCHA a browser must solve),
+	 * not a plain block: Klarna calls server to server and can never solve one, so the card says
+	 * that only a skip rule for the callback addresses helps.
+	 */
+	challenge?: true;
 }
 
 export interface Fingerprint {
@@ -182,6 +188,11 @@ function defineFingerprint(
 
 /* ---------------------------------------------------------------------------------------------
  * Remediation building blocks. Plain text only: the UI numbers the steps and renders no HTML.
+ *
+ * Klarna publishes the addresses its callbacks come from, per environment (production and
+ * playground differ): https://docs.klarna.com/api/callbacks/. Steps that suggest allowing them
+ * point there ("published on docs.klarna.com") instead of copying a list that Klarna may change;
+ * the path rule (allowStep) comes first because it does not depend on where the call comes from.
  * ------------------------------------------------------------------------------------------- */
 
 function step( text: string ): RemediationStep {
@@ -280,6 +291,12 @@ const wordfence = defineFingerprint( {
 				'kco-callback-doctor'
 			)
 		),
+		step(
+			__(
+				'Do not switch the Wordfence firewall off or back to Learning Mode for the whole site, and do not allowlist this server’s own IP address: that only makes this check pass, Klarna stays blocked.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -334,6 +351,12 @@ const solidSecurity = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not turn off Solid Security’s firewall or lockouts for the whole site, and do not authorize this server’s own IP address: that only makes this check pass, Klarna stays blocked.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -379,6 +402,12 @@ const allInOneSecurity = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not deactivate AIOS or its whole firewall, and do not allow-list this server’s own IP address: that only makes this check pass, Klarna stays blocked.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -418,6 +447,12 @@ const bulletproofSecurity = defineFingerprint( {
 				'kco-callback-doctor'
 			),
 			context
+		),
+		step(
+			__(
+				'Do not delete the .htaccess file or leave Root Folder BulletProof Mode off to get callbacks through: that removes every BPS rule, and the skip rule for these addresses is enough.',
+				'kco-callback-doctor'
+			)
 		),
 		retestStep(),
 	],
@@ -470,6 +505,12 @@ const shieldSecurity = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not switch Shield’s firewall or IP blocking off for the whole site, and do not bypass this server’s own IP address: that only makes this check pass, Klarna stays blocked.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -507,6 +548,12 @@ const malcare = defineFingerprint( {
 				'kco-callback-doctor'
 			),
 			context
+		),
+		step(
+			__(
+				'Do not switch MalCare’s firewall off for the whole site: an allow-list entry for these addresses is enough.',
+				'kco-callback-doctor'
+			)
 		),
 		retestStep(),
 	],
@@ -552,6 +599,12 @@ const ninjaFirewall = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not disable NinjaFirewall or its whole rule set: one disabled rule (or one allowed address) is enough.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -589,6 +642,7 @@ const imunify360 = defineFingerprint( {
 			marker: '“imunify360 preloader”',
 			status: 'any',
 			body: [ /imunify360[\s-]preloader/i ],
+			challenge: true,
 		},
 		{
 			marker: 'server: imunify360-webshield with a challenge page',
@@ -597,6 +651,7 @@ const imunify360 = defineFingerprint( {
 			body: [
 				/Please wait while your request is being verified|One moment,? please/i,
 			],
+			challenge: true,
 		},
 	],
 	remediation: ( context ) => [
@@ -619,6 +674,12 @@ const imunify360 = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not ask for Imunify360 to be disabled for your whole account, and do not rely on passing its check in your own browser: that lets your browser in, never Klarna’s servers.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -639,16 +700,19 @@ const siteground = defineFingerprint( {
 			marker: 'header sg-captcha',
 			status: 'any',
 			header: { name: 'sg-captcha' },
+			challenge: true,
 		},
 		{
 			marker: 'redirect to /.well-known/sgcaptcha/',
 			status: 'any',
 			body: [ /\/\.well-known\/sg-?captcha\//i ],
+			challenge: true,
 		},
 		{
 			marker: '“Our system thinks you might be a robot!”',
 			status: 'any',
 			body: [ phrase( 'Our system thinks you might be a robot' ) ],
+			challenge: true,
 		},
 		{
 			marker: '“The page you are trying to access is restricted due to a security rule”',
@@ -658,7 +722,7 @@ const siteground = defineFingerprint( {
 	remediation: ( context ) => [
 		step(
 			__(
-				'SiteGround’s servers answered with their own robot check or security rule, before WordPress ran. Klarna’s servers cannot pass a robot check, and it cannot be switched off from WordPress.',
+				'SiteGround’s servers answered with their own robot check or security rule, before WordPress ran; neither can be switched off from WordPress.',
 				'kco-callback-doctor'
 			)
 		),
@@ -672,6 +736,12 @@ const siteground = defineFingerprint( {
 		step(
 			__(
 				'In Site Tools → Security → Blocked Traffic, make sure no Klarna address and no user agent “APIs-Klarna” is blocked.',
+				'kco-callback-doctor'
+			)
+		),
+		step(
+			__(
+				'Do not try to pass the robot check in your own browser: that lets your browser in, never Klarna’s servers.',
 				'kco-callback-doctor'
 			)
 		),
@@ -721,6 +791,12 @@ const comodoWaf = defineFingerprint( {
 		step(
 			__(
 				'As Klarna’s guide asks, then tell Klarna merchant support that the rule blocked their callbacks.',
+				'kco-callback-doctor'
+			)
+		),
+		step(
+			__(
+				'Do not switch ModSecurity or the whole Comodo rule set off for the domain: disabling rule 211180 (or excluding these addresses from it) is enough.',
 				'kco-callback-doctor'
 			)
 		),
@@ -797,6 +873,12 @@ const modSecurity = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not leave ModSecurity switched off for the domain: disable only the one rule for these addresses.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -846,6 +928,12 @@ const sitelock = defineFingerprint( {
 				'kco-callback-doctor'
 			),
 			context
+		),
+		step(
+			__(
+				'Do not turn the SiteLock firewall off or lower its protection for the whole site: limit the exception to these addresses.',
+				'kco-callback-doctor'
+			)
 		),
 		retestStep(),
 	],
@@ -898,6 +986,12 @@ const imperva = defineFingerprint( {
 				'kco-callback-doctor'
 			)
 		),
+		step(
+			__(
+				'Do not lower the security or bot protection settings of the whole site: limit the exception to these addresses.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -937,6 +1031,12 @@ const godaddyFirewall = defineFingerprint( {
 		step(
 			__(
 				'If calls are still blocked, open the firewall’s Reports (Audit Trails), filter by blocked requests and look up the block ID from the X-Sucuri-Block header; GoDaddy support can clear that rule.',
+				'kco-callback-doctor'
+			)
+		),
+		step(
+			__(
+				'Do not pause the firewall, point your DNS past it, or add your server’s IP address to its allowlisted IPs: all of these either remove the protection or only let your own server through.',
 				'kco-callback-doctor'
 			)
 		),
@@ -991,6 +1091,12 @@ const sucuri = defineFingerprint( {
 				'kco-callback-doctor'
 			)
 		),
+		step(
+			__(
+				'Do not pause the firewall, point your DNS past it, or add your server’s IP address to its allowlisted IPs: all of these either remove the protection or only let your own server through.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -1006,7 +1112,9 @@ const sucuri = defineFingerprint( {
  * wafw00f/plugins/cloudflare.py. Non-browser clients get a plain-text "error code: 1020" body.
  * Remediation: https://developers.cloudflare.com/waf/custom-rules/skip/ and
  * https://developers.cloudflare.com/waf/custom-rules/skip/options/ (Bot Fight Mode cannot be
- * skipped).
+ * skipped; https://developers.cloudflare.com/bots/get-started/bot-fight-mode/ for where to turn
+ * it off). Challenges: https://developers.cloudflare.com/ruleset-engine/rules-language/actions/
+ * (JS, Managed and Interactive Challenge are passed only by a client that runs the challenge).
  */
 const cloudflare = defineFingerprint( {
 	id: 'cloudflare',
@@ -1017,6 +1125,7 @@ const cloudflare = defineFingerprint( {
 			marker: 'cf-mitigated: challenge',
 			status: 'any',
 			header: { name: 'cf-mitigated', value: /challenge/i },
+			challenge: true,
 		},
 		{
 			marker: '“Attention Required! | Cloudflare”',
@@ -1037,6 +1146,7 @@ const cloudflare = defineFingerprint( {
 			marker: 'Cloudflare challenge script (/cdn-cgi/challenge-platform/)',
 			status: CLOUDFLARE_STATUSES,
 			body: [ /\/cdn-cgi\/challenge-platform\/|_cf_chl_opt/i ],
+			challenge: true,
 		},
 		{
 			marker: 'cf-ray with “error code: 10xx”',
@@ -1065,7 +1175,7 @@ const cloudflare = defineFingerprint( {
 		),
 		step(
 			__(
-				'Bot Fight Mode (free plan) cannot be skipped: if Security → Events names it, turn it off under Security → Bots.',
+				'Bot Fight Mode (free plan) cannot be skipped by any rule: if Security → Events names it, turn it off under Security → Settings → Bot traffic (older dashboard: Security → Bots).',
 				'kco-callback-doctor'
 			)
 		),
@@ -1077,6 +1187,12 @@ const cloudflare = defineFingerprint( {
 					'kco-callback-doctor'
 				),
 				context.wildcardUrl
+			)
+		),
+		step(
+			__(
+				'Do not lower the Security Level, turn off the WAF, switch on Development Mode or pause Cloudflare for the whole site, and do not allow only this server’s IP address in IP Access rules: the skip rule for these paths is enough.',
+				'kco-callback-doctor'
 			)
 		),
 		retestStep(),
@@ -1125,6 +1241,12 @@ const akamai = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not ask for the whole site to be taken off the security configuration: limit the exception to these addresses.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -1146,6 +1268,7 @@ const awsWaf = defineFingerprint( {
 			marker: 'x-amzn-waf-action',
 			status: 'any',
 			header: { name: 'x-amzn-waf-action', value: /challenge|captcha/i },
+			challenge: true,
 		},
 		{
 			marker: '“Request blocked” … “Generated by cloudfront (CloudFront)”',
@@ -1169,7 +1292,13 @@ const awsWaf = defineFingerprint( {
 		),
 		step(
 			__(
-				'If the answer was a Challenge or CAPTCHA (header x-amzn-waf-action), exclude these addresses from that rule: Klarna’s servers cannot solve it.',
+				'If the answer was a Challenge or CAPTCHA (header x-amzn-waf-action), add a scope-down statement to that rule so it leaves out requests whose URI path starts with /wc-api/ (and /wp-json/kco-block/).',
+				'kco-callback-doctor'
+			)
+		),
+		step(
+			__(
+				'Do not remove the web ACL from the CloudFront distribution or switch its rules to Count for the whole site: limit the Allow rule to these addresses.',
 				'kco-callback-doctor'
 			)
 		),
@@ -1221,6 +1350,12 @@ const litespeed = defineFingerprint( {
 			),
 			context
 		),
+		step(
+			__(
+				'Do not delete the whole .htaccess file or ask for ModSecurity to be switched off for the server: remove or exclude only the one line or rule that matched.',
+				'kco-callback-doctor'
+			)
+		),
 		retestStep(),
 	],
 } );
@@ -1261,6 +1396,12 @@ const nginx = defineFingerprint( {
 		step(
 			__(
 				'If a security plugin writes nginx rules for you (some offer an nginx.conf file to include), check its blocking settings too.',
+				'kco-callback-doctor'
+			)
+		),
+		step(
+			__(
+				'Do not ask for the firewall module or the deny rules to be removed for the whole site: limit the exception to these addresses.',
 				'kco-callback-doctor'
 			)
 		),
@@ -1307,6 +1448,12 @@ const apache = defineFingerprint( {
 				'kco-callback-doctor'
 			),
 			context
+		),
+		step(
+			__(
+				'Do not delete the whole .htaccess file, and do not leave ModSecurity switched off: remove or exclude only the one line or rule that matched.',
+				'kco-callback-doctor'
+			)
 		),
 		retestStep(),
 	],

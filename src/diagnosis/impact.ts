@@ -1,6 +1,6 @@
 /**
  * Why each callback matters for Klarna orders, in one sentence a store owner understands
- * (DESIGN.md §2 says what each callback carries).
+ * (docs/probe-protocol.md §2 says what each callback carries).
  */
 import { __ } from '@wordpress/i18n';
 

@@ -1,15 +1,11 @@
 /**
- * Trigger isolation (DESIGN.md §3.5): each variant probe changes one thing of a failing
+ * Trigger isolation (docs/probe-protocol.md §8): each variant probe changes one thing of a failing
  * Klarna-shaped probe. The one that gets through names what the blocking rule reacts to.
  */
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { EndpointId, Observation } from '../api/types';
-import {
-	isVerified,
-	sessionParameters,
-	TRIGGER_VARIANTS,
-} from './observations';
+import { isVerified, sessionParameters } from './observations';
 import {
 	allowCallbackUrlsStep,
 	contactHostStep,
@@ -18,28 +14,39 @@ import {
 	rerunStep,
 } from './remediation';
 import type { RemediationStep } from './types';
-import type { EndpointContext } from './verdict';
+import type { EndpointContext } from './endpoint-context';
+import { triggerVariantsOf } from './verdict';
 
 export type Trigger =
 	| 'user-agent'
 	| 'session-without-referer'
 	| 'referer'
+	| 'order-id'
+	| 'query-values'
+	| 'order-data'
+	| 'request-body'
 	| 'post-only'
 	| 'every-request';
 
+/** Triggers in Klarna's content rather than its identity (docs/probe-protocol.md §8). */
+export type ContentTrigger = Extract<
+	Trigger,
+	'order-id' | 'query-values' | 'order-data' | 'request-body'
+>;
+
 /**
- * The trigger variants probed for this failing Klarna-shaped probe.
- * @param primary      The first failing Klarna-shaped probe.
- * @param observations Observations of the endpoint (or run) to look at.
+ * Whether a trigger lies in what Klarna's request carries: a block that lifts when only the
+ * content changes is a web application firewall's content rule, never a deny on the path.
+ * @param trigger What the blocking rule reacts to.
  */
-export function triggerVariantsOf(
-	primary: Observation,
-	observations: Observation[]
-): Observation[] {
-	return observations.filter(
-		( item ) =>
-			TRIGGER_VARIANTS.includes( item.variant ) &&
-			( item.basedOn ?? 'klarna' ) === primary.variant
+export function isContentTrigger(
+	trigger: Trigger | null
+): trigger is ContentTrigger {
+	return (
+		trigger === 'order-id' ||
+		trigger === 'query-values' ||
+		trigger === 'order-data' ||
+		trigger === 'request-body'
 	);
 }
 
@@ -75,6 +82,19 @@ export function isolateTrigger(
 	}
 	if ( passed.has( 'with-referer' ) ) {
 		return 'referer';
+	}
+	// Content before method: a GET has no body either, so a body rule lets it through too.
+	if ( passed.has( 'numeric-order-id' ) ) {
+		return 'order-id';
+	}
+	if ( passed.has( 'plain-query' ) ) {
+		return 'query-values';
+	}
+	if ( passed.has( 'minimal-body' ) ) {
+		return 'order-data';
+	}
+	if ( passed.has( 'no-body' ) ) {
+		return 'request-body';
 	}
 	if ( passed.has( 'get' ) ) {
 		return 'post-only';
@@ -113,6 +133,42 @@ export function triggerSentence( trigger: Trigger, blocker: string ): string {
 				/* translators: %s: who blocks, e.g. "Cloudflare" or "Something that did not identify itself". */
 				__(
 					'%s blocks this callback only when it arrives without a Referer, and Klarna’s calls never carry one.',
+					'kco-callback-doctor'
+				),
+				blocker
+			);
+		case 'order-id':
+			return sprintf(
+				/* translators: %s: who blocks, e.g. "Cloudflare" or "A web application firewall rule". */
+				__(
+					'%s blocks this callback because of Klarna’s order id: the same request with a short numeric id instead of Klarna’s UUID gets through. A content rule matches the shape of the id (OWASP CRS 2 rule 981173, for one, counts its four hyphens as SQL special characters).',
+					'kco-callback-doctor'
+				),
+				blocker
+			);
+		case 'query-values':
+			return sprintf(
+				/* translators: %s: who blocks, e.g. "Cloudflare" or "A web application firewall rule". */
+				__(
+					'%s blocks this callback because of the values in Klarna’s query string: the same request with plain letters and digits there gets through, so a content rule matches them.',
+					'kco-callback-doctor'
+				),
+				blocker
+			);
+		case 'order-data':
+			return sprintf(
+				/* translators: %s: who blocks, e.g. "Cloudflare" or "A web application firewall rule". */
+				__(
+					'%s blocks this callback because of the order data Klarna posts: the same request with a minimal body gets through, so a content rule matches Klarna’s order JSON (OWASP CRS 3 from paranoia level 2, for one, reads the JSON inside its merchant_data field as SQL injection).',
+					'kco-callback-doctor'
+				),
+				blocker
+			);
+		case 'request-body':
+			return sprintf(
+				/* translators: %s: who blocks, e.g. "Cloudflare" or "A web application firewall rule". */
+				__(
+					'%s blocks this callback whenever it carries a JSON body: the same request without a body gets through, so a rule inspects or refuses request bodies on this address.',
 					'kco-callback-doctor'
 				),
 				blocker
@@ -165,6 +221,11 @@ export function triggerHint( trigger: Trigger ): RemediationStep {
 					'kco-callback-doctor'
 				),
 			};
+		case 'order-id':
+		case 'query-values':
+		case 'order-data':
+		case 'request-body':
+			return contentRuleHint( trigger );
 		case 'post-only':
 			return {
 				text: __(
@@ -176,6 +237,44 @@ export function triggerHint( trigger: Trigger ): RemediationStep {
 			return {
 				text: __(
 					'Because every kind of request is blocked, the rule may be keyed on the address these checks come from (your own server) or on the address itself: check the firewall’s log, deny rules in .htaccess or the nginx configuration, and IP block lists.',
+					'kco-callback-doctor'
+				),
+			};
+	}
+}
+
+/**
+ * What to exclude for a content rule: the rule (named in the firewall's log) for the callback
+ * addresses only, never the whole firewall; and the rules known to hit Klarna's content.
+ * @param trigger The part of Klarna's request the rule matches.
+ */
+export function contentRuleHint( trigger: ContentTrigger ): RemediationStep {
+	switch ( trigger ) {
+		case 'order-id':
+			return {
+				text: __(
+					'Exclude the callback addresses from the firewall rule that matches Klarna’s order id; Klarna’s order ids are UUIDs and cannot change. The firewall’s log names the rule that matched at the time of this check (on OWASP CRS 2 it is 981173). With ModSecurity that is an exclusion for the callback paths, for example “SecRule REQUEST_URI "@beginsWith /wc-api/KCO_WC_" "id:1000001,phase:1,pass,nolog,ctl:ruleRemoveById=981173"”; keep the firewall on for the rest of the site.',
+					'kco-callback-doctor'
+				),
+			};
+		case 'query-values':
+			return {
+				text: __(
+					'Exclude the callback addresses from the firewall rule that matches Klarna’s query values (the firewall’s log names it); keep the firewall on for the rest of the site.',
+					'kco-callback-doctor'
+				),
+			};
+		case 'order-data':
+			return {
+				text: __(
+					'Exclude the callback addresses from the firewall rule that matches Klarna’s order data (the firewall’s log names it). On OWASP CRS 3 at paranoia level 2 or higher, rules 942200, 942260, 942340 and 942370 match the JSON in merchant_data: exclude them for the callback paths, or run these paths at paranoia level 1; keep the firewall on for the rest of the site.',
+					'kco-callback-doctor'
+				),
+			};
+		case 'request-body':
+			return {
+				text: __(
+					'Let the callback addresses receive JSON request bodies: look for a firewall or server rule that refuses or inspects bodies on these paths (the firewall’s log names it) and exclude the callback addresses from it.',
 					'kco-callback-doctor'
 				),
 			};

@@ -1,7 +1,7 @@
 /**
  * Klarna waits a limited time for some callbacks (validation: 3 s, 10 s with strict
- * validation; DESIGN.md §1). A probe that queued behind others measures the queue, not the
- * site, so a time measured alone is preferred (DESIGN.md §3.8).
+ * validation; docs/probe-protocol.md §1). A probe that queued behind others measures the queue, not the
+ * site, so a time measured alone is preferred (docs/probe-protocol.md §11).
  */
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -9,25 +9,8 @@ import type { EndpointDescriptor, Observation } from '../api/types';
 import { formatDuration } from './plain-text';
 import { contactHostStep, rerunStep } from './remediation';
 import type { Evidence } from './types';
-import type { Verdict } from './verdict';
-
-/**
- * The time to judge: the slowest measured alone, else the slowest of all; null if none.
- * @param observations Observations of the endpoint (or run) to look at.
- */
-export function judgedTiming(
-	observations: Observation[]
-): { totalMs: number; measuredAlone: boolean } | null {
-	const alone = observations.filter( ( item ) => item.timing.measuredAlone );
-	const pool = alone.length > 0 ? alone : observations;
-	if ( pool.length === 0 ) {
-		return null;
-	}
-	return {
-		totalMs: Math.max( ...pool.map( ( item ) => item.timing.totalMs ) ),
-		measuredAlone: alone.length > 0,
-	};
-}
+import type { Verdict } from './endpoint-context';
+import { isSlow, judgedTiming } from './verdict';
 
 /**
  * A warning when a passing callback answered slower than Klarna waits; otherwise null.
@@ -40,7 +23,11 @@ export function latencyVerdict(
 ): Verdict | null {
 	const timing = judgedTiming( observations );
 	const deadline = descriptor.deadlineMs;
-	if ( timing === null || deadline === null || timing.totalMs <= deadline ) {
+	if (
+		! isSlow( observations, descriptor ) ||
+		timing === null ||
+		deadline === null
+	) {
 		return null;
 	}
 	const measured = formatDuration( timing.totalMs );
@@ -111,6 +98,7 @@ export function latencyVerdict(
 	return {
 		status: 'warn',
 		summary,
+		causeId: 'slow-answer',
 		cause: __( 'a slow answer', 'kco-callback-doctor' ),
 		evidence,
 		remediation: steps,

@@ -1,9 +1,14 @@
 /**
  * Picking the observations that decide an endpoint, and checking an echo against the request
- * that produced it (DESIGN.md §3.4: a probe passes only when its own signed echo comes back,
+ * that produced it (docs/probe-protocol.md §7: a probe passes only when its own signed echo comes back,
  * unchanged in what matters).
  */
-import type { EndpointId, Observation, VariantId } from '../api/types';
+import type {
+	CanaryId,
+	EndpointId,
+	Observation,
+	VariantId,
+} from '../api/types';
 
 /** The probes shaped as Klarna sends them; every one must pass for the endpoint to pass. */
 export const KLARNA_VARIANTS: readonly VariantId[] = [
@@ -17,7 +22,21 @@ export const TRIGGER_VARIANTS: readonly VariantId[] = [
 	'with-referer',
 	'without-session-id',
 	'get',
+	'numeric-order-id',
+	'plain-query',
+	'minimal-body',
+	'no-body',
 ];
+
+/** Questions to the server itself, sent when a probe got no answer in time (DESIGN.md §3.8). */
+export const CAPACITY_VARIANTS: readonly VariantId[] = [
+	'static-file',
+	'php-page',
+];
+
+export function isCapacityProbe( observation: Observation ): boolean {
+	return CAPACITY_VARIANTS.includes( observation.variant );
+}
 
 export type EchoCheck =
 	| 'verified'
@@ -30,7 +49,7 @@ export type EchoCheck =
 
 /**
  * The observation that decides a variant: a re-try sent alone outranks one that ran among
- * others (DESIGN.md §3.8), and a later one outranks an earlier one.
+ * others (docs/probe-protocol.md §11), and a later one outranks an earlier one.
  * @param observations Observations of the endpoint (or run) to look at.
  * @param variant      The variant to look for.
  */
@@ -66,7 +85,7 @@ export function decisiveObservations(
  */
 export function checkEcho(
 	observation: Observation,
-	endpoint: EndpointId
+	endpoint: EndpointId | CanaryId
 ): EchoCheck {
 	const { echo, request } = observation;
 	if ( echo === null ) {
@@ -95,7 +114,7 @@ export function checkEcho(
 
 export function isVerified(
 	observation: Observation,
-	endpoint: EndpointId
+	endpoint: EndpointId | CanaryId
 ): boolean {
 	return checkEcho( observation, endpoint ) === 'verified';
 }

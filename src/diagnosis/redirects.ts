@@ -3,7 +3,7 @@
  * 301/302/303 an HTTP client repeats the request as a GET without its body, so the order data
  * never reaches KCO.
  */
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 import type { Observation, RedirectHop } from '../api/types';
 import { multilingualPluginStep } from './multilingual-plugins';
@@ -14,14 +14,21 @@ import {
 	rerunStep,
 	uniqueSteps,
 } from './remediation';
+import { isSameSite } from './same-site';
 import type { RemediationStep } from './types';
-import type { EndpointContext, Verdict } from './verdict';
+import type { EndpointContext, Verdict } from './endpoint-context';
+import { redirectHops } from './verdict';
 
-export type RedirectKind = 'language' | 'scheme' | 'host' | 'login' | 'other';
+/**
+ * - `offsite`: to another site (same-site.ts), whatever else changes: never a fix to adopt.
+ * - `host`: to another host name of the same site (`www.`, a subdomain, the bare domain).
+ */
+export type RedirectKind =
+	'offsite' | 'language' | 'scheme' | 'host' | 'login' | 'other';
 
 /** A classified hop; `target` is the resolved Location, null when it could not be parsed. */
 export type RedirectFinding =
-	| { kind: 'scheme' | 'host'; hop: RedirectHop; target: URL }
+	| { kind: 'offsite' | 'scheme' | 'host'; hop: RedirectHop; target: URL }
 	| {
 			kind: 'language' | 'login' | 'other';
 			hop: RedirectHop;
@@ -74,6 +81,11 @@ export function classifyHop( hop: RedirectHop ): RedirectFinding {
 	if ( ! from || ! target ) {
 		return { kind: 'other', hop, target };
 	}
+	// Checked first: a login page, a language prefix or https on someone else's site is still
+	// someone else's site.
+	if ( ! isSameSite( from.hostname, target.hostname ) ) {
+		return { kind: 'offsite', hop, target };
+	}
 	if ( isLoginPage( target ) ) {
 		return { kind: 'login', hop, target };
 	}
@@ -95,6 +107,7 @@ export function classifyHop( hop: RedirectHop ): RedirectFinding {
  */
 export function explainRedirects( hops: RedirectHop[] ): RedirectFinding[] {
 	const order: RedirectKind[] = [
+		'offsite',
 		'login',
 		'language',
 		'scheme',
@@ -144,6 +157,11 @@ function languageVerdict( context: EndpointContext ): Verdict {
 			'The callback is redirected to a language version of its address, which the vendor’s requirements forbid: Klarna’s call does not arrive as sent.',
 			'kco-callback-doctor'
 		),
+		causeId: 'language-redirect',
+		product:
+			plugins.length === 1 && plugins[ 0 ]
+				? { id: plugins[ 0 ].slug, name: plugins[ 0 ].name }
+				: undefined,
 		cause:
 			plugins.length > 0
 				? plugins.map( ( plugin ) => plugin.name ).join( ', ' )
@@ -160,6 +178,7 @@ function schemeVerdict( target: URL, context: EndpointContext ): Verdict {
 				'The callback address starts with http:// and the server redirects it to https://, so Klarna’s call loses its data on the way.',
 				'kco-callback-doctor'
 			),
+			causeId: 'https-redirect',
 			cause: __( 'an http to https redirect', 'kco-callback-doctor' ),
 			remediation: [
 				{
@@ -184,6 +203,7 @@ function schemeVerdict( target: URL, context: EndpointContext ): Verdict {
 			'The server redirects the https:// callback address to http://, so Klarna’s call loses its data on the way.',
 			'kco-callback-doctor'
 		),
+		causeId: 'http-redirect',
 		cause: __( 'an https to http redirect', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -198,6 +218,11 @@ function schemeVerdict( target: URL, context: EndpointContext ): Verdict {
 	};
 }
 
+/**
+ * A redirect to another host name of the same site: moving the Site Address there is the fix.
+ * Only ever reached for same-site targets (classifyHop checks `offsite` first).
+ * @param target Where the server redirects to.
+ */
 function hostVerdict( target: URL ): Verdict {
 	return {
 		status: 'fail',
@@ -205,6 +230,7 @@ function hostVerdict( target: URL ): Verdict {
 			'The server redirects the callback to another host name (for example with or without www), so Klarna’s call loses its data on the way.',
 			'kco-callback-doctor'
 		),
+		causeId: 'host-redirect',
 		cause: __( 'a redirect to another host name', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -219,6 +245,37 @@ function hostVerdict( target: URL ): Verdict {
 	};
 }
 
+function offsiteVerdict( target: URL, context: EndpointContext ): Verdict {
+	return {
+		status: 'fail',
+		summary: sprintf(
+			/* translators: %s: host name the callback is redirected to, e.g. "pay.example.net". */
+			__(
+				'The callback is redirected to another site (%s), not to an address of this shop. Klarna’s call does not arrive here, and the shop has no say over what the other site does with it.',
+				'kco-callback-doctor'
+			),
+			target.hostname
+		),
+		cause: __( 'a redirect to another site', 'kco-callback-doctor' ),
+		remediation: [
+			{
+				text: __(
+					'Find the rule that sends the callback addresses away and remove it, or exclude the callback addresses from it: a redirect plugin (for example Redirection → Redirects), the web server’s configuration (.htaccess or nginx), or your CDN’s redirect or page rules.',
+					'kco-callback-doctor'
+				),
+			},
+			{
+				text: __(
+					'If you did not set up this redirect, treat it as a warning sign: a plugin, theme or server file may have been changed without your knowledge. Ask your host or developer to check the site.',
+					'kco-callback-doctor'
+				),
+			},
+			allowCallbackUrlsStep( context.remediation ),
+			rerunStep(),
+		],
+	};
+}
+
 function loginVerdict( context: EndpointContext ): Verdict {
 	return {
 		status: 'fail',
@@ -226,6 +283,7 @@ function loginVerdict( context: EndpointContext ): Verdict {
 			'The callback is redirected to a login page, so Klarna’s call never reaches KCO.',
 			'kco-callback-doctor'
 		),
+		causeId: 'login-redirect',
 		cause: __( 'a login redirect', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -247,6 +305,7 @@ function otherVerdict( context: EndpointContext ): Verdict {
 			'The callback is redirected to another address, so Klarna’s call does not arrive where KCO expects it.',
 			'kco-callback-doctor'
 		),
+		causeId: 'redirect',
 		cause: __( 'a redirect', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -262,36 +321,13 @@ function otherVerdict( context: EndpointContext ): Verdict {
 	};
 }
 
-/**
- * The redirect hops of an observation, including an unfollowed final 3xx.
- * @param observation One probe and what was seen of it.
- */
-export function redirectHops( observation: Observation ): RedirectHop[] {
-	const hops = [ ...observation.redirects ];
-	const response = observation.response;
-	const location = response?.headers.location;
-	if (
-		response &&
-		response.status >= 300 &&
-		response.status < 400 &&
-		location !== undefined &&
-		hops.length === 0
-	) {
-		hops.push( {
-			url: observation.request.url,
-			status: response.status,
-			location,
-			followed: false,
-		} );
-	}
-	return hops;
-}
-
 function verdictFor(
 	found: RedirectFinding,
 	context: EndpointContext
 ): Verdict {
 	switch ( found.kind ) {
+		case 'offsite':
+			return offsiteVerdict( found.target, context );
 		case 'language':
 			return languageVerdict( context );
 		case 'scheme':

@@ -22,9 +22,10 @@ const WC_API_CALLBACKS = [
 const BLOCK_ROUTE_FALLBACK = '/wp-json/kco-block/';
 
 /**
- * The wc-api name of the checkout block's validation callback in current KCO / Kustom Checkout
- * (blocks/src/Overrides.php: site_url( '/wc-api/kco-block-validation' ) with the query right
- * after the name, no trailing slash, so the address to allow ends in `*`, not `/*`).
+ * The wc-api name of the checkout block's validation callback in KCO's development builds before
+ * 2.16.0 (blocks/src/ValidationCallback.php: site_url( '/wc-api/kco-block-validation' ) with the
+ * query right after the name, no trailing slash, so the address to allow ends in `*`, not `/*`).
+ * Every release uses the REST route instead; allowing this address too costs nothing.
  */
 const BLOCK_WC_API_CALLBACK = 'kco-block-validation';
 
@@ -122,10 +123,15 @@ export function allowCallbackUrlsStep(
 	};
 }
 
+/**
+ * "Run the external test". Safe on any path: the command sends its canary first and the
+ * Klarna-shaped request only when the canary's echo came back (ExternalProbesController), so a
+ * path no canary of the run crossed cannot turn it into a real callback.
+ */
 export function externalTestStep(): RemediationStep {
 	return {
 		text: __(
-			'Test from outside your server: use “Copy as curl” on this card and run the command from another network, for example on your own computer. Klarna’s calls arrive that way, through your CDN and firewalls.',
+			'Test from outside your server: use “Copy as curl” on this card and run the command from another network, for example on your own computer. Klarna’s calls arrive that way, through your CDN and firewalls. The command first sends a harmless test request and sends Klarna’s request only when that one comes back with the doctor’s signed answer; otherwise it says so and stops.',
 			'kco-callback-doctor'
 		),
 	};

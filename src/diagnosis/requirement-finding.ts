@@ -2,7 +2,7 @@
  * Dressing a requirement's verdict as a Finding (`requirement:<name>`, group `requirement`).
  */
 import type { Finding } from './types';
-import type { Verdict } from './verdict';
+import type { Verdict } from './endpoint-context';
 
 export function requirementFinding(
 	name: string,

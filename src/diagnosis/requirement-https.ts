@@ -11,7 +11,7 @@ import { certificateStep, contactHostStep, rerunStep } from './remediation';
 import { requirementFinding } from './requirement-finding';
 import { tlsProblem } from './transport';
 import type { Evidence, Finding } from './types';
-import type { Verdict } from './verdict';
+import type { Verdict } from './endpoint-context';
 
 /** Warn this many days before the certificate expires. */
 const EXPIRY_WARNING_DAYS = 14;
@@ -67,6 +67,13 @@ export function httpsFinding( environment: Environment ): Finding {
 						{
 							text: __(
 								'In Settings → General, change both “WordPress Address (URL)” and “Site Address (URL)” to start with https://. If the fields are greyed out, WP_HOME and WP_SITEURL are set in wp-config.php: change them there.',
+								'kco-callback-doctor'
+							),
+						},
+						{
+							// docs/probe-protocol.md §1: a 301/302 turns Klarna's POST into a GET and drops the body.
+							text: __(
+								'Do not settle for a redirect from http to https instead: a redirect turns Klarna’s POST into a GET and its order data is lost on the way.',
 								'kco-callback-doctor'
 							),
 						},

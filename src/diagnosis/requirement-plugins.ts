@@ -7,14 +7,22 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import type { EndpointDescriptor, KnownPlugin, Run } from '../api/types';
 import type { RemediationContext } from './fingerprints';
+import {
+	maintenancePluginSteps,
+	wordpressMaintenanceSteps,
+} from './maintenance';
 import { multilingualPluginStep } from './multilingual-plugins';
 import { oneLine } from './plain-text';
 import { allowCallbackUrlsStep, rerunStep } from './remediation';
 import { requirementFinding } from './requirement-finding';
 import { everyKlarnaProbeVerified, languageRedirectSeen } from './run-facts';
-import { isSecurityPlugin, securityPluginStep } from './security-plugins';
+import {
+	clientAddressSource,
+	isSecurityPlugin,
+	securityPluginStep,
+} from './security-plugins';
 import type { Evidence, Finding } from './types';
-import type { Verdict } from './verdict';
+import type { Verdict } from './endpoint-context';
 
 function names( plugins: KnownPlugin[] ): string {
 	return plugins.map( ( plugin ) => plugin.name ).join( ', ' );
@@ -78,7 +86,7 @@ export function checkoutPluginsFinding( run: Run ): Finding {
 	if ( unused.length > 0 ) {
 		evidence.push( {
 			label: __(
-				'Callbacks this version no longer uses',
+				'Callbacks this version does not use',
 				'kco-callback-doctor'
 			),
 			value: labels( unused ),
@@ -261,14 +269,25 @@ export function securityPluginsFinding(
 						allowCallbackUrlsStep( context ),
 					],
 				};
+	const addresses = plugins.map( ( plugin ) => ( {
+		label: sprintf(
+			/* translators: %s: name of a security plugin, e.g. "Wordfence". */
+			__( '%s, client address', 'kco-callback-doctor' ),
+			oneLine( plugin.name )
+		),
+		value: clientAddressSource( plugin ),
+	} ) );
 	return requirementFinding(
 		'security-plugins',
 		__( 'Security plugins', 'kco-callback-doctor' ),
-		{ ...verdict, evidence: pluginEvidence( plugins ) }
+		{ ...verdict, evidence: [ ...pluginEvidence( plugins ), ...addresses ] }
 	);
 }
 
-export function maintenanceFinding( run: Run ): Finding {
+export function maintenanceFinding(
+	run: Run,
+	context: RemediationContext
+): Finding {
 	const { environment } = run;
 	const plugins = environment.plugins.filter(
 		( plugin ) => plugin.category === 'maintenance'
@@ -281,16 +300,8 @@ export function maintenanceFinding( run: Run ): Finding {
 				'WordPress is in maintenance mode (a .maintenance file exists), and answers every request, Klarna’s too, with “Briefly unavailable for scheduled maintenance”.',
 				'kco-callback-doctor'
 			),
-			cause: __( 'maintenance mode', 'kco-callback-doctor' ),
-			remediation: [
-				{
-					text: __(
-						'Wait a few minutes: WordPress leaves maintenance mode by itself after an update. If it stays, an interrupted update left the .maintenance file behind: delete the file named .maintenance in your WordPress folder (with your host’s file manager or FTP).',
-						'kco-callback-doctor'
-					),
-				},
-				rerunStep(),
-			],
+			cause: __( 'WordPress maintenance mode', 'kco-callback-doctor' ),
+			remediation: [ ...wordpressMaintenanceSteps( true ), rerunStep() ],
 		};
 	} else if ( plugins.length > 0 && ! everyKlarnaProbeVerified( run ) ) {
 		verdict = {
@@ -305,12 +316,7 @@ export function maintenanceFinding( run: Run ): Finding {
 			),
 			cause: names( plugins ),
 			remediation: [
-				{
-					text: __(
-						'Turn maintenance or coming-soon mode off while the shop takes orders, or let the callback addresses through it.',
-						'kco-callback-doctor'
-					),
-				},
+				...maintenancePluginSteps( names( plugins ), context ),
 				rerunStep(),
 			],
 		};

@@ -11,7 +11,7 @@ import { externalTestStep, rerunStep } from './remediation';
 import { requirementFinding } from './requirement-finding';
 import { isIpLiteral, isNonPublic, localOnlySuffix } from './site-address';
 import type { Evidence, Finding, RemediationStep } from './types';
-import type { Verdict } from './verdict';
+import type { Verdict } from './endpoint-context';
 
 function addressClassName( addressClass: AddressClass ): string {
 	switch ( addressClass ) {
@@ -134,7 +134,7 @@ function verdictFor( environment: Environment ): Verdict {
 	}
 	if ( isNonPublic( hostAddressClass ) ) {
 		// A public-looking name resolving privately on the server is also what a host's own
-		// hosts-file mapping looks like (DESIGN.md §3.6): only a test from outside can tell.
+		// hosts-file mapping looks like (docs/probe-protocol.md §9): only a test from outside can tell.
 		return {
 			status: 'warn',
 			summary: sprintf(

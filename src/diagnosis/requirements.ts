@@ -89,6 +89,6 @@ export function requirementFindings(
 		checkoutPluginsFinding( run ),
 		multilingualFinding( run ),
 		securityPluginsFinding( run, context ),
-		maintenanceFinding( run ),
+		maintenanceFinding( run, context ),
 	];
 }

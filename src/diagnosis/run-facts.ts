@@ -7,7 +7,8 @@ import {
 	isVerified,
 	KLARNA_VARIANTS,
 } from './observations';
-import { classifyHop, redirectHops } from './redirects';
+import { classifyHop } from './redirects';
+import { redirectHops } from './verdict';
 
 /**
  * Every Klarna-shaped probe of the run came back as its own verified echo (and there was one);

@@ -105,6 +105,35 @@ export function securityPluginStep( plugin: KnownPlugin ): RemediationStep {
 	};
 }
 
+/**
+ * Where the plugin takes the client's address from with its current setting, and what that means
+ * for a test from inside (includes/Probe/ClientAddressPolicy.php).
+ * @param plugin An active security plugin.
+ */
+export function clientAddressSource( plugin: KnownPlugin ): string {
+	// Runs stored before the trust was reported name the header alone.
+	if ( plugin.clientAddressHeader !== null ) {
+		return sprintf(
+			/* translators: %s: a request header, e.g. "X-Forwarded-For". */
+			__(
+				'accepts a public address from the %s header, where the doctor presents one of Klarna’s addresses',
+				'kco-callback-doctor'
+			),
+			plugin.clientAddressHeader
+		);
+	}
+	if ( plugin.clientAddressTrust === 'connection' ) {
+		return __(
+			'trusts only the connection’s own address: its address rules are untestable from inside, use the external test',
+			'kco-callback-doctor'
+		);
+	}
+	return __(
+		'where it takes the client’s address from could not be read from its settings',
+		'kco-callback-doctor'
+	);
+}
+
 export function isSecurityPlugin( plugin: KnownPlugin ): boolean {
 	return plugin.category === 'security';
 }

@@ -64,7 +64,7 @@ export function isNonPublic( addressClass: AddressClass | null ): boolean {
 /**
  * True when the server reached its own site by a path Klarna cannot take: the public-looking
  * name resolves, on the server only, to a loopback or private address (hosts file, split DNS).
- * A failure on that path may say nothing about Klarna's path (DESIGN.md §3.6).
+ * A failure on that path may say nothing about Klarna's path (docs/probe-protocol.md §9).
  * @param environment Facts about the site.
  */
 export function loopbackPathDiffers( environment: Environment ): boolean {

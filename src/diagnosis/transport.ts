@@ -13,7 +13,8 @@ import {
 } from './remediation';
 import { formatDuration } from './plain-text';
 import { loopbackPathDiffers } from './site-address';
-import type { EndpointContext, Verdict } from './verdict';
+import type { EndpointContext, Verdict } from './endpoint-context';
+import { noFreeWorkerVerdict } from './worker-capacity';
 
 type TlsProblem = 'expired' | 'self-signed' | 'wrong-host' | 'chain' | 'other';
 
@@ -56,6 +57,7 @@ function tlsVerdict( error: TransportError ): Verdict {
 					'The site’s HTTPS certificate has expired, so Klarna’s servers refuse to send the callback.',
 					'kco-callback-doctor'
 				),
+				causeId: 'certificate-expired',
 				cause: __( 'an expired certificate', 'kco-callback-doctor' ),
 				remediation: steps,
 			};
@@ -66,6 +68,7 @@ function tlsVerdict( error: TransportError ): Verdict {
 					'The site uses a self-signed HTTPS certificate, which Klarna’s servers do not trust, so the callback is refused.',
 					'kco-callback-doctor'
 				),
+				causeId: 'certificate-self-signed',
 				cause: __( 'a self-signed certificate', 'kco-callback-doctor' ),
 				remediation: steps,
 			};
@@ -76,6 +79,7 @@ function tlsVerdict( error: TransportError ): Verdict {
 					'The HTTPS certificate the server presents is for another name than this site, so Klarna’s servers refuse to send the callback.',
 					'kco-callback-doctor'
 				),
+				causeId: 'certificate-wrong-host',
 				cause: __(
 					'a certificate for another host name',
 					'kco-callback-doctor'
@@ -89,6 +93,7 @@ function tlsVerdict( error: TransportError ): Verdict {
 					'The server sends its HTTPS certificate without the intermediate certificates, so it cannot be verified and Klarna’s call can be refused.',
 					'kco-callback-doctor'
 				),
+				causeId: 'certificate-chain',
 				cause: __(
 					'an incomplete certificate chain',
 					'kco-callback-doctor'
@@ -111,16 +116,18 @@ function tlsVerdict( error: TransportError ): Verdict {
 					'The secure (HTTPS) connection to the site failed, so Klarna’s call cannot be delivered.',
 					'kco-callback-doctor'
 				),
+				causeId: 'tls-error',
 				cause: __( 'an HTTPS problem', 'kco-callback-doctor' ),
 				remediation: steps,
 			};
 	}
 }
 
-function inconclusive( summary: string ): Verdict {
+function inconclusive( causeId: string, summary: string ): Verdict {
 	return {
 		status: 'warn',
 		summary,
+		causeId,
 		cause: __( 'inconclusive', 'kco-callback-doctor' ),
 		remediation: [ rerunStep(), externalTestStep() ],
 		externalTest: true,
@@ -134,6 +141,7 @@ function connectVerdict(): Verdict {
 			'The site refused the connection, so Klarna’s servers cannot deliver the callback.',
 			'kco-callback-doctor'
 		),
+		causeId: 'connection-refused',
 		cause: __( 'connection refused', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -159,6 +167,7 @@ function dnsVerdict( host: string ): Verdict {
 			),
 			host
 		),
+		causeId: 'dns-failure',
 		cause: __( 'a DNS failure', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -189,6 +198,7 @@ function timeoutVerdict( observation: Observation ): Verdict {
 			),
 			formatDuration( observation.timing.totalMs )
 		),
+		causeId: 'timeout',
 		cause: __( 'no answer in time', 'kco-callback-doctor' ),
 		remediation: [
 			{
@@ -214,14 +224,23 @@ export function transportVerdict(
 	error: TransportError,
 	context: EndpointContext
 ): Verdict {
+	// No answer because this very run holds the only worker is no fact about the site.
+	const starved =
+		error.code === 'timeout' || error.code === 'deadline'
+			? noFreeWorkerVerdict( context )
+			: null;
+	if ( starved ) {
+		return starved;
+	}
 	// The server reached itself through a hosts-file or split-DNS address: a connection problem
-	// on that path may not exist on Klarna's (DESIGN.md §3.6).
+	// on that path may not exist on Klarna's (docs/probe-protocol.md §9).
 	const ownPathOnly = loopbackPathDiffers( context.environment );
 	const neverConnected = observation.timing.connectMs === null;
 	switch ( error.code ) {
 		case 'tls':
 			return ownPathOnly
 				? inconclusive(
+						'own-path-tls',
 						__(
 							'The secure connection failed from the server itself, which reaches the site through an internal address; Klarna’s path may be fine.',
 							'kco-callback-doctor'
@@ -233,6 +252,7 @@ export function transportVerdict(
 		case 'connect':
 			return ownPathOnly
 				? inconclusive(
+						'own-path-connect',
 						__(
 							'The server could not connect to its own site through an internal address; this says nothing yet about Klarna’s path.',
 							'kco-callback-doctor'
@@ -242,6 +262,7 @@ export function transportVerdict(
 		case 'timeout':
 			if ( ! observation.timing.measuredAlone ) {
 				return inconclusive(
+					'busy-server',
 					__(
 						'The check timed out while other checks were running, and was not repeated alone: a busy server queues its own requests, so this says nothing about Klarna’s calls yet.',
 						'kco-callback-doctor'
@@ -250,6 +271,7 @@ export function transportVerdict(
 			}
 			if ( neverConnected && ownPathOnly ) {
 				return inconclusive(
+					'own-path-timeout',
 					__(
 						'The server could not connect to its own site in time through an internal address; this says nothing yet about Klarna’s path.',
 						'kco-callback-doctor'
@@ -259,6 +281,7 @@ export function transportVerdict(
 			return timeoutVerdict( observation );
 		case 'deadline':
 			return inconclusive(
+				'run-deadline',
 				__(
 					'The run ended before this check got an answer, so it could not be judged.',
 					'kco-callback-doctor'
@@ -266,6 +289,7 @@ export function transportVerdict(
 			);
 		case 'other':
 			return inconclusive(
+				'transport-error',
 				__(
 					'The request failed before any answer came back, for a reason the server did not explain clearly.',
 					'kco-callback-doctor'

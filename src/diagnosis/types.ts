@@ -1,13 +1,17 @@
 /**
- * What the diagnosis produces (DESIGN.md §4). Pure data: the components render it, the report
+ * What the diagnosis produces (docs/architecture.md). Pure data: the components render it, the report
  * builder prints it. Every string in it is plain text, already translated.
  */
 import type { EndpointId, VariantId } from '../api/types';
+import type { EndpointState } from './verdict';
 
 export type FindingStatus = 'pass' | 'warn' | 'fail' | 'info';
 
-/** Which group a card belongs to on the page. */
-export type FindingGroup = 'requirement' | 'endpoint';
+/**
+ * Which group a card belongs to on the page. `traffic` findings come from Klarna's real calls
+ * (diagnosis/traffic.ts), not from a run.
+ */
+export type FindingGroup = 'requirement' | 'endpoint' | 'traffic';
 
 /** One line of evidence: a label and a plain-text value (status line, header, timing...). */
 export interface Evidence {
@@ -23,12 +27,24 @@ export interface RemediationStep {
 	copy?: string[];
 }
 
+/** A product named as a cause: its stable id and its proper name (never translated). */
+export interface NamedProduct {
+	/** A fingerprint id (`cloudflare`) or a plugin slug (`wordfence`). */
+	id: string;
+	name: string;
+}
+
 export interface Finding {
 	/** Stable id, e.g. `requirement:https` or `endpoint:push`. */
 	id: string;
 	group: FindingGroup;
 	endpoint?: EndpointId;
 	status: FindingStatus;
+	/**
+	 * For endpoint findings: the endpoint's verdict (verdict.ts), the state PHP computes too.
+	 * `pass` is the status exactly when this is `passed`.
+	 */
+	state?: EndpointState;
 	title: string;
 	/** One sentence. */
 	summary: string;
@@ -36,6 +52,10 @@ export interface Finding {
 	impact?: string;
 	/** Who or what caused a failure, when known: `Cloudflare`, `Wordfence`, `a language redirect`. */
 	cause?: string;
+	/** Locale-free id of the cause (`plain-permalinks`, `blocked-by-product`…), for the digest. */
+	causeId?: string;
+	/** The product named as the cause, when there is one. */
+	product?: NamedProduct;
 	evidence: Evidence[];
 	remediation: RemediationStep[];
 	/**

@@ -4,7 +4,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { EndpointId, Observation, VariantId } from '../api/types';
-import { checkEcho } from './observations';
+import { checkEcho, isCapacityProbe } from './observations';
 import { formatDuration, oneLine, statusLine } from './plain-text';
 import type { Finding } from './types';
 
@@ -14,7 +14,7 @@ export function variantLabel( variant: VariantId ): string {
 			return __( 'As Klarna sends it', 'kco-callback-doctor' );
 		case 'klarna-session':
 			return __(
-				'As Klarna sent it for KCO 2.0–2.18, with kco_session_id',
+				'As Klarna sent it for KCO 2.0 to 2.18.3, with kco_session_id',
 				'kco-callback-doctor'
 			);
 		case 'browser-user-agent':
@@ -33,7 +33,64 @@ export function variantLabel( variant: VariantId ): string {
 				'Presenting a public client address',
 				'kco-callback-doctor'
 			);
+		case 'numeric-order-id':
+			return __(
+				'With a short numeric order id instead of Klarna’s',
+				'kco-callback-doctor'
+			);
+		case 'plain-query':
+			return __(
+				'With plain letters and digits as query values',
+				'kco-callback-doctor'
+			);
+		case 'minimal-body':
+			return __(
+				'With a minimal body instead of Klarna’s order',
+				'kco-callback-doctor'
+			);
+		case 'no-body':
+			return __( 'Without a body', 'kco-callback-doctor' );
+		case 'canary':
+			return __(
+				'A first, harmless test request (no Klarna data)',
+				'kco-callback-doctor'
+			);
+		case 'wc-api-query':
+			return __(
+				'As ?wc-api=NAME, the form for plain permalinks',
+				'kco-callback-doctor'
+			);
+		case 'held-answer':
+			return __(
+				'With the answer held back until just under Klarna’s deadline',
+				'kco-callback-doctor'
+			);
+		case 'static-file':
+			return __(
+				'A static file of the site (no callback)',
+				'kco-callback-doctor'
+			);
+		case 'php-page':
+			return __(
+				'A bare WordPress page, admin-ajax.php (no callback)',
+				'kco-callback-doctor'
+			);
 	}
+}
+
+/**
+ * Whether a probe counts as through: its own echo for a callback probe, any HTTP answer for a
+ * question to the server itself (DESIGN.md §3.8).
+ * @param observation One probe and what was seen of it.
+ * @param endpoint    The endpoint the probe was meant for.
+ */
+export function gotThrough(
+	observation: Observation,
+	endpoint: EndpointId
+): boolean {
+	return isCapacityProbe( observation )
+		? observation.response !== null
+		: checkEcho( observation, endpoint ) === 'verified';
 }
 
 /**
@@ -90,7 +147,7 @@ export function variantOutcomes(
 ): NonNullable< Finding[ 'variants' ] > {
 	return observations.map( ( observation ) => ( {
 		variant: observation.variant,
-		passed: checkEcho( observation, endpoint ) === 'verified',
+		passed: gotThrough( observation, endpoint ),
 		outcome: outcomeOf( observation, endpoint ),
 	} ) );
 }

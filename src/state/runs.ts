@@ -14,7 +14,11 @@ import type { Finding, FindingGroup, FindingStatus } from '../diagnosis/types';
  * @param rerun A run of some endpoints only.
  */
 export function mergeRerun( shown: Run, rerun: Run ): Run {
-	const replaced = new Set( rerun.endpointIds );
+	// The re-run's canaries are the newer word on their paths, so they replace the old ones.
+	const replaced = new Set< string >( [
+		...rerun.endpointIds,
+		...rerun.observations.map( ( observation ) => observation.endpoint ),
+	] );
 	const endpointIds = [
 		...shown.endpointIds,
 		...rerun.endpointIds.filter(
@@ -40,6 +44,7 @@ export function mergeRerun( shown: Run, rerun: Run ): Run {
 			),
 			...rerun.observations,
 		],
+		trimmed: shown.trimmed || rerun.trimmed,
 	};
 }
 

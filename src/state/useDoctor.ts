@@ -20,6 +20,7 @@ import {
 	fetchRun,
 	fetchRunHistory,
 	startRun,
+	storeDigest,
 	toApiError,
 } from '../api/client';
 import type {
@@ -30,6 +31,7 @@ import type {
 	RunSummary,
 } from '../api/types';
 import { diagnose } from '../diagnosis';
+import { digestOf } from '../diagnosis/digest';
 import type { Diagnosis } from '../diagnosis/types';
 import { verdict } from './messages';
 import { latestView, mergeRerun } from './runs';
@@ -88,6 +90,32 @@ function diagnoseRun( run: Run | null ): DiagnosisResult {
 	}
 }
 
+/**
+ * The digests the page has sent, one after the other: the server merges each into the one
+ * remembered diagnosis (read, merge, write), so two in flight at once could each read the memory
+ * before the other wrote it, and one would undo the other. The latest view sends the full run's
+ * and its re-runs' together.
+ */
+let digestsStored: Promise< unknown > = Promise.resolve();
+
+/**
+ * Stores the diagnosis of a run that has none yet with the run (POST /runs/{id}/digest), so
+ * WP-CLI, Site Health and the alerts can name what blocked it. Best effort: the page shows the
+ * same whether or not it was stored.
+ *
+ * @param run       A run as the server stored it (not a merged view).
+ * @param diagnosis What the diagnosis makes of exactly that run.
+ */
+function rememberDiagnosis( run: Run, diagnosis: Diagnosis | null ): void {
+	if ( run.digest !== undefined || diagnosis === null ) {
+		return;
+	}
+	const digest = digestOf( diagnosis.findings );
+	digestsStored = digestsStored
+		.then( () => storeDigest( run.id, digest ) )
+		.catch( () => undefined );
+}
+
 export function useDoctor(): Doctor {
 	const [ isLoading, setIsLoading ] = useState( true );
 	const [ siteEnvironment, setSiteEnvironment ] =
@@ -106,6 +134,9 @@ export function useDoctor(): Doctor {
 	// The run on screen, readable from callbacks that outlive a render (a re-run in flight).
 	const shownRunId = useRef< string | null >( null );
 	shownRunId.current = run?.id ?? null;
+	// Every action that puts a run on screen takes a turn; loading the latest run shows its
+	// result only if no later action took one meanwhile (a fresh run that finished first).
+	const screenTurn = useRef( 0 );
 
 	const { diagnosis, failure: diagnosisFailure } = useMemo(
 		() => diagnoseRun( run ),
@@ -125,6 +156,7 @@ export function useDoctor(): Doctor {
 			return;
 		}
 		isRunning.current = true;
+		screenTurn.current += 1;
 		setRunning( 'all' );
 		setError( null );
 		speak(
@@ -138,6 +170,7 @@ export function useDoctor(): Doctor {
 			setRun( fresh );
 			setIsLatestRun( true );
 			const result = diagnoseRun( fresh );
+			rememberDiagnosis( fresh, result.diagnosis );
 			speak(
 				result.diagnosis
 					? sprintf(
@@ -162,6 +195,7 @@ export function useDoctor(): Doctor {
 				return;
 			}
 			isRunning.current = true;
+			screenTurn.current += 1;
 			setRunning( endpoint );
 			setError( null );
 			speak(
@@ -177,7 +211,9 @@ export function useDoctor(): Doctor {
 						? mergeRerun( shown, fresh )
 						: fresh
 				);
-				const finding = diagnoseRun( fresh ).diagnosis?.findings.find(
+				const { diagnosis: ofRerun } = diagnoseRun( fresh );
+				rememberDiagnosis( fresh, ofRerun );
+				const finding = ofRerun?.findings.find(
 					( candidate ) => candidate.endpoint === endpoint
 				);
 				speak(
@@ -205,10 +241,13 @@ export function useDoctor(): Doctor {
 	);
 
 	const openRun = useCallback( async ( id: string ) => {
+		screenTurn.current += 1;
 		setOpeningRunId( id );
 		try {
-			setRun( await fetchRun( id ) );
+			const opened = await fetchRun( id );
+			setRun( opened );
 			setIsLatestRun( false );
+			rememberDiagnosis( opened, diagnoseRun( opened ).diagnosis );
 		} catch ( reason ) {
 			setError( toApiError( reason ) );
 		} finally {
@@ -221,14 +260,22 @@ export function useDoctor(): Doctor {
 		if ( ! view ) {
 			return;
 		}
+		screenTurn.current += 1;
+		const turn = screenTurn.current;
 		setOpeningRunId( view.base );
 		try {
 			const [ base, ...reruns ] = await Promise.all(
 				[ view.base, ...view.reruns ].map( ( id ) => fetchRun( id ) )
 			);
-			if ( base ) {
+			if ( base && turn === screenTurn.current ) {
 				setRun( reruns.reduce( mergeRerun, base ) );
 				setIsLatestRun( true );
+				for ( const stored of [ base, ...reruns ] ) {
+					rememberDiagnosis(
+						stored,
+						diagnoseRun( stored ).diagnosis
+					);
+				}
 			}
 		} catch ( reason ) {
 			setError( toApiError( reason ) );

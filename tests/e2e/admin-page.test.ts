@@ -2,13 +2,10 @@
  * The plugin's page really loads in WordPress admin: reached from the WooCommerce menu, the React
  * app renders, and the browser reports no errors.
  */
-import { renameSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { BASE_URL } from '../integration/support/stack';
+import { BASE_URL, wpCli } from '../integration/support/stack';
 import { USERS } from '../integration/support/session';
 import { launchBrowser, logInAs, screenshot } from './support/browser';
-import { docroot } from './support/scenarios';
 
 let browser: Browser;
 
@@ -45,15 +42,8 @@ it( 'opens the doctor from the WooCommerce menu and renders the app without cons
 } );
 
 it( 'files the page under Tools for administrators when WooCommerce is not active', async () => {
-	// Take the WooCommerce double away for this test only (it is a link in mu-plugins).
-	const double = join(
-		docroot(),
-		'wp-content',
-		'mu-plugins',
-		'wc-api-double.php'
-	);
-	const parked = `${ double }.parked`;
-	renameSync( double, parked );
+	// Deactivate the real WooCommerce for this test only.
+	wpCli( 'plugin', 'deactivate', 'woocommerce' );
 	try {
 		const { page, errors, context } = await logInAs(
 			browser,
@@ -74,6 +64,6 @@ it( 'files the page under Tools for administrators when WooCommerce is not activ
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} finally {
-		renameSync( parked, double );
+		wpCli( 'plugin', 'activate', 'woocommerce' );
 	}
 } );

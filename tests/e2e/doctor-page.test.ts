@@ -126,7 +126,10 @@ describe( 'the doctor page, as a shop manager', () => {
 		const command = await page.evaluate( () =>
 			navigator.clipboard.readText()
 		);
-		expect( command ).toMatch( /^curl / );
+		// The path's canary first; the Klarna-shaped request only after its echo.
+		expect( command ).toMatch(
+			/^\{ curl .*kco-callback-doctor-canary.* && curl /
+		);
 		expect( command ).toContain( 'KCO_WC_Push' );
 	} );
 

@@ -9,6 +9,7 @@ import { recorder } from '../integration/support/stack';
 import { launchBrowser, logInAs } from './support/browser';
 import {
 	HTTPS_URL,
+	STACK_PORT,
 	UNRESOLVABLE_HOST,
 	refusedHome,
 	selfSignedHttps,
@@ -66,7 +67,7 @@ it( 'reports the self-signed certificate on every callback and on the HTTPS requ
 it( 'reports a home host the server cannot resolve, on the callback cards and the public-URL card', async () => {
 	// The owner's browser finds the site (as on a machine with a hosts-file entry); the
 	// server does not, which is exactly what Klarna would meet.
-	const url = `http://${ UNRESOLVABLE_HOST }:8888`;
+	const url = `http://${ UNRESOLVABLE_HOST }:${ STACK_PORT }`;
 	const browser = await launchBrowser( [
 		`--host-resolver-rules=MAP ${ UNRESOLVABLE_HOST } 127.0.0.1`,
 	] );
@@ -102,7 +103,7 @@ it( 'reports a home host the server cannot resolve, on the callback cards and th
 } );
 
 it( 'reports a refused connection when nothing listens at the home address', async () => {
-	// Neither the browser nor the server can reach 127.0.0.2:8888, so this one is checked at
+	// Neither the browser nor the server can reach 127.0.0.2 on the stack's port, so this one is checked at
 	// the API: the run the page would get, diagnosed by the same code.
 	await withScenario( refusedHome, async () => {
 		const session = await logIn( USERS.administrator );
@@ -114,27 +115,32 @@ it( 'reports a refused connection when nothing listens at the home address', asy
 		expect( response.status ).toBe( 200 );
 		const run = ( await response.json() ) as Run;
 
-		// KCO builds the checkout block's wc-api validation URL from site_url(), which this fault
-		// leaves reachable: that one probe arrives, as Klarna's call would.
-		const klarna = run.observations.filter(
-			( observation ) => observation.variant === 'klarna'
+		// Nothing listens at the home address, so the canaries of the home URL's paths got no
+		// connection and nothing Klarna-shaped followed them. KCO builds the checkout block's
+		// wc-api validation URL from site_url(), which this fault leaves reachable: that path's
+		// own canary came back, and its probe arrives, as Klarna's call would.
+		const canaries = run.observations.filter(
+			( observation ) => observation.variant === 'canary'
 		);
 		expect(
-			klarna.map( ( observation ) => [
+			canaries.map( ( observation ) => [
 				observation.endpoint,
 				observation.error?.code ?? null,
 			] )
 		).toEqual(
-			ENDPOINTS.map( ( endpoint ) => [
-				endpoint,
-				endpoint === 'block-validation' ? null : 'connect',
+			expect.arrayContaining( [
+				[ 'wc-api-canary', 'connect' ],
+				[ 'rest-canary', 'connect' ],
+				[ 'site-wc-api-canary', null ],
 			] )
 		);
-		expect(
-			klarna.find(
-				( observation ) => observation.endpoint === 'block-validation'
-			)?.echo
-		).not.toBeNull();
+		const klarna = run.observations.filter(
+			( observation ) => observation.variant === 'klarna'
+		);
+		expect( klarna.map( ( observation ) => observation.endpoint ) ).toEqual(
+			[ 'block-validation' ]
+		);
+		expect( klarna[ 0 ]?.echo ).not.toBeNull();
 		const push = diagnose( run ).findings.find(
 			( finding ) => finding.id === 'endpoint:push'
 		);

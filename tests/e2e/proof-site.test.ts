@@ -98,22 +98,3 @@ it( 'names Wordfence when it blocks the public address it reads from X-Forwarded
 		}
 	);
 } );
-
-it( 'never calls Wordfence’s rules tested when it sees only the loopback address', async () => {
-	await withScenario( wordfenceStandIn( '' ), async () => {
-		await runChecks( admin.page );
-
-		// The loopback probe is answered (Wordfence never blocks 127.0.0.1), yet the card must
-		// not claim a pass for rules the loopback could not exercise.
-		for ( const endpoint of ENDPOINTS ) {
-			expect(
-				await statusOf( admin.page, `endpoint:${ endpoint }` )
-			).not.toBe( 'pass' );
-		}
-		const text = await cardText( admin.page, 'endpoint:push' );
-		expect( text ).toMatch( /Wordfence/ );
-		expect( text ).toMatch(
-			/another network|outside|external|from another machine/i
-		);
-	} );
-} );

@@ -67,7 +67,8 @@ it.each( [
 			validation: false,
 			'shipping-option-update': false,
 			'block-validate': true,
-			'block-validation': true,
+			// Only development builds before 2.16.0 handed Klarna the wc-api block URL.
+			'block-validation': false,
 		},
 	],
 	[
@@ -79,7 +80,19 @@ it.each( [
 			validation: false,
 			'shipping-option-update': false,
 			'block-validate': true,
-			'block-validation': true,
+			'block-validation': false,
+		},
+	],
+	[
+		'KCO 2.20.9, classic: push only (class-kco-merchant-urls.php get_urls)',
+		{ version: '2.20.9', flow: 'classic' },
+		{
+			push: true,
+			notification: false,
+			validation: false,
+			'shipping-option-update': false,
+			'block-validate': false,
+			'block-validation': false,
 		},
 	],
 ] )( 'marks the endpoints %s makes Klarna call', ( _name, kco, expected ) => {

@@ -6,12 +6,11 @@ import type { Observation, Run } from '../../src/api/types';
 import {
 	hugeBlockPage,
 	languageRedirect,
-	slowCallbacks,
 	wordfenceStandIn,
 } from '../e2e/support/faults';
 import { combined, muPlugin, withScenario } from '../e2e/support/scenarios';
 import { logIn, USERS, type Session } from './support/session';
-import { debugLog, recorder, wpEval } from './support/stack';
+import { BASE_URL, debugLog, recorder, wpEval } from './support/stack';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const IS_CALLBACK_PATH = `( false !== strpos( $_SERVER['REQUEST_URI'] ?? '', '/wc-api/' ) || false !== strpos( $_SERVER['REQUEST_URI'] ?? '', 'kco-block/' ) )`;
@@ -28,27 +27,17 @@ beforeEach( () => {
 } );
 
 afterEach( () => {
-	expect(
-		debugLog
-			.lines()
-			.filter( ( line ) =>
-				/PHP (Fatal|Warning|Notice|Deprecated|Parse)/.test( line )
-			)
-	).toEqual( [] );
+	expect( debugLog.phpProblems() ).toEqual( [] );
 } );
 
-async function startRun(
-	endpoints?: string[]
-): Promise< { run: Run; ms: number } > {
-	const started = performance.now();
+async function startRun( endpoints?: string[] ): Promise< { run: Run } > {
 	const response = await admin.rest( 'kco-callback-doctor/v1/runs', {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify( endpoints ? { endpoints } : {} ),
 	} );
-	const ms = performance.now() - started;
 	expect( response.status ).toBe( 200 );
-	return { run: ( await response.json() ) as Run, ms };
+	return { run: ( await response.json() ) as Run };
 }
 
 const klarnaShaped = ( run: Run ) =>
@@ -76,7 +65,7 @@ add_filter( 'kco_callback_doctor_run_deadline', static function () { return ${ r
 
 describe( 'on the healthy stack', () => {
 	it( 'gets a verified echo for every endpoint’s Klarna-shaped probe, and KCO never runs', async () => {
-		const { run, ms } = await startRun();
+		const { run } = await startRun();
 
 		expect( run.endpointIds ).toEqual( [
 			'push',
@@ -88,9 +77,13 @@ describe( 'on the healthy stack', () => {
 		] );
 		expect( run.endpoints.map( ( e ) => e.id ) ).toEqual( run.endpointIds );
 		const probes = klarnaShaped( run );
-		expect(
-			probes.map( ( o ) => `${ o.endpoint }/${ o.variant }` )
-		).toEqual( [
+		// Each probe once, plus a re-measure alone of any deadline endpoint a busy machine made
+		// slower than its deadline in the crowd: every attempt must echo.
+		expect( [
+			...new Set(
+				probes.map( ( o ) => `${ o.endpoint }/${ o.variant }` )
+			),
+		] ).toEqual( [
 			'push/klarna',
 			'push/klarna-session',
 			'notification/klarna',
@@ -115,10 +108,42 @@ describe( 'on the healthy stack', () => {
 				observation.request.headers[ 'X-KCO-Doctor-Probe' ]
 			).toBeUndefined();
 		}
-		// Nothing failed, so no trigger-isolation variant was needed.
-		expect( run.observations ).toHaveLength( probes.length );
+		// One canary per path went first, and came back with its own echo (docs/probe-protocol.md §12).
+		const canaries = run.observations.filter(
+			( o ) => o.variant === 'canary'
+		);
+		expect( canaries.map( ( o ) => o.endpoint ) ).toEqual( [
+			'wc-api-canary',
+			'rest-canary',
+		] );
+		expect( run.observations.slice( 0, 2 ) ).toEqual( canaries );
+		for ( const canary of canaries ) {
+			expect( canary.echo ).toMatchObject( {
+				endpoint: canary.endpoint,
+				handlerRegistered: false,
+			} );
+		}
+		expect( run.endpoints.map( ( e ) => e.canary ) ).toEqual( [
+			'wc-api-canary',
+			'wc-api-canary',
+			'wc-api-canary',
+			'wc-api-canary',
+			'rest-canary',
+			'wc-api-canary',
+		] );
+		// Nothing failed, so no trigger-isolation variant was needed; only the callbacks with a
+		// Klarna deadline were sent once more, with their answer held back (time on the path).
+		const heldBack = ( o: { variant: string } ) =>
+			o.variant === 'held-answer';
+		expect(
+			run.observations.filter(
+				( o ) => o.basedOn !== null && ! heldBack( o )
+			)
+		).toEqual( [] );
+		expect(
+			run.observations.filter( ( o ) => ! heldBack( o ) )
+		).toHaveLength( canaries.length + probes.length );
 		expect( recorder.calls() ).toEqual( [] );
-		expect( ms ).toBeLessThan( 1000 );
 	} );
 
 	it( 'is a positive control: the same Klarna-shaped requests without a token do reach KCO', async () => {
@@ -208,7 +233,7 @@ echo wp_json_encode( $all );` )
 		expect( validation?.request.bodyBytes ).toBeGreaterThan( 3000 );
 	} );
 
-	it( 'posts the full Klarna order as the validation body, built from the shop’s own URLs', () => {
+	it( 'posts the checkout block’s order as KCO builds it, with the shop’s own URLs', () => {
 		const body = JSON.parse(
 			wpEval(
 				`echo KcoCallbackDoctor\\Probe\\Catalogue::klarna_probes( 'block-validate' )[0]->body;`
@@ -229,33 +254,61 @@ echo wp_json_encode( $all );` )
 				'order_lines',
 				'customer',
 				'merchant_urls',
+				'billing_countries',
+				'shipping_countries',
 				'options',
 				'merchant_reference1',
 				'merchant_reference2',
 				'merchant_data',
-				'gui',
 				'started_at',
 				'last_modified_at',
 			] )
 		);
+		// Nothing KCO never sends: no EMD attachment outside subscriptions, no identifiers.
+		expect( body ).not.toHaveProperty( 'attachment' );
+		expect( body ).not.toHaveProperty( 'gui' );
 		expect( body.order_id ).toMatch( UUID );
-		const lines = body.order_lines as Array< {
-			total_amount: number;
-			total_tax_amount: number;
-		} >;
+		const lines = body.order_lines as Array< Record< string, unknown > >;
+		for ( const line of lines ) {
+			expect( line ).not.toHaveProperty( 'product_identifiers' );
+		}
 		expect(
-			lines.reduce( ( sum, line ) => sum + line.total_amount, 0 )
+			lines.reduce(
+				( sum, line ) => sum + Number( line.total_amount ),
+				0
+			)
 		).toBe( body.order_amount );
 		expect(
-			lines.reduce( ( sum, line ) => sum + line.total_tax_amount, 0 )
+			lines.reduce(
+				( sum, line ) => sum + Number( line.total_tax_amount ),
+				0
+			)
 		).toBe( body.order_tax_amount );
 		expect( JSON.stringify( body.billing_address ) ).toMatch(
 			/[åäö].*\+46/i
 		);
+		// merchant_data is a JSON string, as KCO stores it (class-kco-request-merchant-data.php).
+		expect( typeof body.merchant_data ).toBe( 'string' );
+		expect(
+			JSON.parse( body.merchant_data as string ) as Record<
+				string,
+				unknown
+			>
+		).toMatchObject( {
+			is_user_logged_in: false,
+			signing_key: expect.stringMatching( /^[0-9a-f]{64}$/ ),
+		} );
 		const urls = body.merchant_urls as Record< string, string >;
 		for ( const url of Object.values( urls ) ) {
-			expect( new URL( url ).host ).toBe( '127.0.0.1:8888' );
+			expect( new URL( url ).host ).toBe( new URL( BASE_URL ).host );
 		}
+		expect( Object.keys( urls ) ).toEqual( [
+			'terms',
+			'checkout',
+			'confirmation',
+			'push',
+			'validation',
+		] );
 		expect( urls.validation ).toContain(
 			'/wp-json/kco-block/order/{checkout.order.id}/validate'
 		);
@@ -326,15 +379,33 @@ echo wp_json_encode( array( 'url' => $p->url, 'headers' => array_filter( $p->hea
 		] );
 		expect( [
 			...new Set( run.observations.map( ( o ) => o.endpoint ) ),
-		] ).toEqual( [ 'notification', 'block-validate' ] );
+		] ).toEqual( [
+			'wc-api-canary',
+			'rest-canary',
+			'notification',
+			'block-validate',
+		] );
 	} );
 } );
 
+/**
+ * KCO's own callback paths (not the doctor's canary address) answer only after the delay.
+ * @param delayMs
+ */
+function slowKcoPaths( delayMs: number ) {
+	return muPlugin(
+		`slow-kco-paths-${ delayMs }`,
+		`if ( false !== strpos( $_SERVER['REQUEST_URI'] ?? '', '/wc-api/KCO_WC_' ) ) {
+	usleep( ${ delayMs * 1000 } );
+}`
+	);
+}
+
 describe( 'when the path misbehaves', () => {
 	it( 'ends a probe whose target hangs with a timeout, and re-tries it alone', async () => {
-		const { run, ms } = await withScenario(
-			combined( 'hanging-callbacks', [
-				slowCallbacks( 4000 ),
+		const { run } = await withScenario(
+			combined( 'hanging-kco-paths', [
+				slowKcoPaths( 4000 ),
 				timeLimits( 1, 10 ),
 			] ),
 			() => startRun( [ 'notification' ] )
@@ -346,17 +417,16 @@ describe( 'when the path misbehaves', () => {
 			expect( attempt.error?.code ).toBe( 'timeout' );
 			expect( attempt.response ).toBeNull();
 			expect( attempt.echo ).toBeNull();
+			// A timeout cannot fire before the 1 s probe timeout the scenario set.
 			expect( attempt.timing.totalMs ).toBeGreaterThanOrEqual( 900 );
-			expect( attempt.timing.totalMs ).toBeLessThan( 2000 );
 		}
 		expect( attempts[ 1 ]?.timing.measuredAlone ).toBe( true );
-		expect( ms ).toBeLessThan( 4000 );
 	} );
 
 	it( 'stops at its own time limit and says so, instead of blaming the site', async () => {
-		const { run, ms } = await withScenario(
-			combined( 'hanging-callbacks', [
-				slowCallbacks( 4000 ),
+		const { run } = await withScenario(
+			combined( 'hanging-kco-paths', [
+				slowKcoPaths( 4000 ),
 				timeLimits( 1, 1.5 ),
 			] ),
 			() => startRun( [ 'notification' ] )
@@ -367,11 +437,10 @@ describe( 'when the path misbehaves', () => {
 			'timeout',
 			'deadline',
 		] );
-		expect( ms ).toBeLessThan( 2500 );
 	} );
 
 	it( 'keeps only the first 8 KB of a 10 MB block page, and isolates the User-Agent as the trigger', async () => {
-		const { run, ms } = await withScenario( hugeBlockPage, () =>
+		const { run } = await withScenario( hugeBlockPage, () =>
 			startRun( [ 'push' ] )
 		);
 
@@ -386,30 +455,34 @@ describe( 'when the path misbehaves', () => {
 		}
 		const outcome = ( o: Observation ) =>
 			`${ o.basedOn }>${ o.variant }:${ o.echo ? 'echo' : o.response?.status }`;
-		expect(
-			run.observations
-				.filter( ( o ) => o.basedOn !== null )
-				.map( outcome )
-		).toEqual( [
+		// The last word per variant: one that timed out among the others is re-tried alone.
+		const decisive = new Map< string, string >();
+		for ( const o of run.observations ) {
+			if ( o.basedOn !== null ) {
+				decisive.set( `${ o.basedOn }>${ o.variant }`, outcome( o ) );
+			}
+		}
+		expect( [ ...decisive.values() ] ).toEqual( [
 			'klarna>browser-user-agent:echo',
 			'klarna>with-referer:403',
 			'klarna>get:403',
+			'klarna>numeric-order-id:403',
+			'klarna>plain-query:403',
 			'klarna-session>browser-user-agent:echo',
 			'klarna-session>with-referer:403',
 			'klarna-session>without-session-id:403',
 			'klarna-session>get:403',
+			'klarna-session>numeric-order-id:403',
+			'klarna-session>plain-query:403',
 		] );
 		const [ referer ] = find( run, 'push', 'with-referer' );
-		expect( referer?.request.headers.Referer ).toBe(
-			'http://127.0.0.1:8888/'
-		);
+		expect( referer?.request.headers.Referer ).toBe( `${ BASE_URL }/` );
 		const [ withoutSession ] = find( run, 'push', 'without-session-id' );
 		expect( withoutSession?.request.url ).not.toContain( 'session_id' );
 		expect( withoutSession?.request.url ).toContain( 'kco_wc_order_id=' );
 		const [ get ] = find( run, 'push', 'get' );
 		expect( get?.request ).toMatchObject( { method: 'GET', bodyBytes: 0 } );
 		expect( recorder.calls() ).toEqual( [] );
-		expect( ms ).toBeLessThan( 3000 );
 	} );
 
 	it( 'records but never follows a redirect to another port of the same host', async () => {
@@ -426,16 +499,18 @@ describe( 'when the path misbehaves', () => {
 			startRun( [ 'notification' ] )
 		);
 
-		const [ probe ] = find( run, 'notification', 'klarna' );
-		expect( probe?.redirects ).toEqual( [
+		// The canary met the redirect first; nothing Klarna-shaped followed it.
+		const [ canary ] = find( run, 'wc-api-canary', 'canary' );
+		expect( canary?.redirects ).toEqual( [
 			expect.objectContaining( {
 				status: 307,
 				followed: false,
 				location: expect.stringContaining( ':8899/' ),
 			} ),
 		] );
-		expect( probe?.error ).toBeNull();
-		expect( probe?.response?.status ).toBe( 307 );
+		expect( canary?.error ).toBeNull();
+		expect( canary?.response?.status ).toBe( 307 );
+		expect( klarnaShaped( run ) ).toEqual( [] );
 	} );
 
 	it( 'stops following a redirect loop after 5 hops', async () => {
@@ -450,7 +525,7 @@ describe( 'when the path misbehaves', () => {
 			startRun( [ 'notification' ] )
 		);
 
-		const [ probe ] = find( run, 'notification', 'klarna' );
+		const [ probe ] = find( run, 'wc-api-canary', 'canary' );
 		expect( probe?.redirects.map( ( hop ) => hop.followed ) ).toEqual( [
 			true,
 			true,
@@ -523,14 +598,37 @@ describe( 'when the path misbehaves', () => {
 		}
 	} );
 
-	it( 'adds no client-address variant when the security plugin reads REMOTE_ADDR', async () => {
+	it( 'presents Klarna’s address at Wordfence’s default setting, which takes the first public address it finds', async () => {
 		const { run } = await withScenario( wordfenceStandIn( '' ), () =>
 			startRun( [ 'push' ] )
 		);
 
 		expect( run.environment.plugins[ 0 ] ).toMatchObject( {
 			slug: 'wordfence',
+			clientAddressHeader: 'X-Forwarded-For',
+			clientAddressTrust: 'header',
+		} );
+		const presented = run.observations.filter(
+			( o ) => o.variant === 'public-client-address'
+		);
+		expect( presented ).toHaveLength( 1 );
+		expect( presented[ 0 ]?.request.headers[ 'X-Forwarded-For' ] ).toBe(
+			'52.17.117.56'
+		);
+		expect( presented[ 0 ]?.response?.status ).toBe( 503 );
+		expect( recorder.calls() ).toEqual( [] );
+	} );
+
+	it( 'adds no client-address variant when the security plugin reads REMOTE_ADDR', async () => {
+		const { run } = await withScenario(
+			wordfenceStandIn( 'REMOTE_ADDR' ),
+			() => startRun( [ 'push' ] )
+		);
+
+		expect( run.environment.plugins[ 0 ] ).toMatchObject( {
+			slug: 'wordfence',
 			clientAddressHeader: null,
+			clientAddressTrust: 'connection',
 		} );
 		expect(
 			run.observations.filter(

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Echo } from '../../src/api/types';
 import { BASE_URL, debugLog, recorder, wpEval } from './support/stack';
+import { waitUntilPast } from './support/wait';
 
 const HEADER = 'X-KCO-Doctor-Probe';
 
@@ -59,21 +60,13 @@ async function echoOf( response: Response ): Promise< Echo | null > {
 	}
 }
 
-function phpProblems(): string[] {
-	return debugLog
-		.lines()
-		.filter( ( line ) =>
-			/PHP (Fatal|Warning|Notice|Deprecated|Parse)/.test( line )
-		);
-}
-
 beforeEach( () => {
 	recorder.clear();
 	debugLog.clear();
 } );
 
 afterEach( () => {
-	expect( phpProblems() ).toEqual( [] );
+	expect( debugLog.phpProblems() ).toEqual( [] );
 } );
 
 describe( 'a valid token', () => {
@@ -180,7 +173,8 @@ describe( 'a token that is not valid here', () => {
 
 	it( 'is ignored after it expired', async () => {
 		const token = mint( 'push', 1 );
-		await new Promise( ( resolve ) => setTimeout( resolve, 2100 ) );
+		// Issued while mint() ran, so it expires at most a second (plus rounding) from now.
+		await waitUntilPast( Date.now() + 2000 );
 		const response = await post( pushUrl(), token );
 
 		expect( await echoOf( response ) ).toBeNull();

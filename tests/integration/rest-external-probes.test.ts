@@ -1,15 +1,19 @@
 /**
- * POST /external-probes (DESIGN.md §3.6): the owner gets each endpoint's Klarna-shaped request as
- * a ready curl command. Run from a shell, it is answered by the responder with the signed echo and
- * never reaches KCO; run again, or after its 15 minutes, it is an ordinary unsigned request.
+ * POST /external-probes (docs/probe-protocol.md §9): the owner gets each endpoint's Klarna-shaped request as
+ * a ready curl command. Run from a shell it first sends the path's signed canary, and the Klarna-shaped
+ * request only when the canary's echo came back (docs/probe-protocol.md §12); that request is answered
+ * by the responder with the signed echo and never reaches KCO. Run again, after its 15 minutes, or
+ * where the probe header is stripped, it sends nothing Klarna-shaped at all.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { EndpointId, Echo, ExternalProbe } from '../../src/api/types';
+import { probeHeaderStripped } from '../e2e/support/faults';
 import { muPlugin, withScenario } from '../e2e/support/scenarios';
 import { logIn, restUrl, USERS, type Session } from './support/session';
 import { BASE_URL, debugLog, recorder, wpEval } from './support/stack';
+import { waitUntilPast } from './support/wait';
 
 const ROUTE = 'kco-callback-doctor/v1/external-probes';
 const ENDPOINTS: EndpointId[] = [
@@ -21,7 +25,7 @@ const ENDPOINTS: EndpointId[] = [
 	'block-validation',
 ];
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
-const TOKEN = /^1\.([0-9a-f]{32})\.([a-z-]+)\.([0-9]{10})\.[0-9a-f]{64}$/;
+const TOKEN = /^2\.([0-9a-f]{32})\.([a-z-]+)\.([0-9]{10})\.[0-9a-f]{64}$/;
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
 
 /** The KCO handler an unsigned request to each endpoint reaches (tests/doubles/kco-recorder.php). */
@@ -52,13 +56,7 @@ beforeEach( () => {
 } );
 
 afterEach( () => {
-	expect(
-		debugLog
-			.lines()
-			.filter( ( line ) =>
-				/PHP (Fatal|Warning|Notice|Deprecated|Parse)/.test( line )
-			)
-	).toEqual( [] );
+	expect( debugLog.phpProblems() ).toEqual( [] );
 } );
 
 function postJson( session: Session, body: string ): Promise< Response > {
@@ -79,6 +77,10 @@ async function mint(
 }
 
 interface ShellResponse {
+	/** The command's exit status. */
+	exitCode: number;
+	/** What the command printed to stderr (the note when the canary did not come back). */
+	stderr: string;
 	status: number;
 	headers: Record< string, string >;
 	body: string;
@@ -93,11 +95,28 @@ async function runInShell(
 	command: string,
 	shell: 'bash' | 'sh' = 'bash'
 ): Promise< ShellResponse > {
-	const { stdout } = await execFileAsync( shell, [ '-c', command ], {
-		encoding: 'utf8',
-		timeout: 20000,
-		maxBuffer: 4 * 1024 * 1024,
-	} );
+	let stdout: string;
+	let stderr: string;
+	let exitCode = 0;
+	try {
+		( { stdout, stderr } = await execFileAsync( shell, [ '-c', command ], {
+			encoding: 'utf8',
+			timeout: 20000,
+			maxBuffer: 4 * 1024 * 1024,
+		} ) );
+	} catch ( error ) {
+		const failed = error as {
+			code?: unknown;
+			stdout?: string;
+			stderr?: string;
+		};
+		if ( typeof failed.code !== 'number' ) {
+			throw error;
+		}
+		exitCode = failed.code;
+		stdout = failed.stdout ?? '';
+		stderr = failed.stderr ?? '';
+	}
 	const split = stdout.indexOf( '\r\n\r\n' );
 	const head = stdout.slice( 0, split ).split( '\r\n' );
 	const status = Number(
@@ -110,8 +129,29 @@ async function runInShell(
 			.slice( colon + 1 )
 			.trim();
 	}
-	return { status, headers, body: stdout.slice( split + 4 ) };
+	return {
+		exitCode,
+		stderr,
+		status,
+		headers,
+		body: split < 0 ? stdout : stdout.slice( split + 4 ),
+	};
 }
+
+/**
+ * The command split at its `&&`: the canary part and the Klarna-shaped request.
+ * @param curl The command.
+ */
+function partsOf( curl: string ): { canary: string; klarna: string } {
+	const at = curl.indexOf( ' && curl ' );
+	return {
+		canary: curl.slice( 0, at ),
+		klarna: curl.slice( at + ' && '.length ),
+	};
+}
+
+/** What the command prints when the canary did not come back. */
+const NOT_SENT = /the Klarna-shaped request was not sent/;
 
 function echoOf( body: string ): Echo | null {
 	try {
@@ -131,14 +171,18 @@ const sha256 = ( text: string ) =>
 	createHash( 'sha256' ).update( text, 'utf8' ).digest( 'hex' );
 
 /**
- * Ids, session keys and timestamps are fresh for every probe; everything else must match.
+ * Ids, session keys, timestamps and the checkout block's per-cart values in merchant_data (hashes,
+ * cart token, nonce, order key) are fresh for every probe; everything else must match.
  * @param text
  */
 const normalised = ( text: string ) =>
 	text
 		.replace( new RegExp( UUID.source, 'g' ), '{uuid}' )
 		.replace( /t_[0-9a-f]{30}/g, '{sid}' )
-		.replace( /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '{time}' );
+		.replace( /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '{time}' )
+		.replace( /eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '{jwt}' )
+		.replace( /wc_order_[A-Za-z0-9]+/g, '{order-key}' )
+		.replace( /\b[0-9a-f]{10,64}\b/g, '{hex}' );
 
 describe( 'who may mint a command', () => {
 	const body = JSON.stringify( { endpoint: 'push' } );
@@ -178,7 +222,7 @@ describe( 'who may mint a command', () => {
 
 		expect( response.status ).toBe( status );
 		if ( status === 200 ) {
-			expect( json.curl ).toMatch( /^curl / );
+			expect( json.curl ).toMatch( /^\{ curl / );
 		} else {
 			expect( json.code ).toBe( 'rest_forbidden' );
 			expect( json.curl ).toBeUndefined();
@@ -314,14 +358,34 @@ echo wp_json_encode( array( 'variant' => $p->variant, 'url' => $p->url, 'headers
 				before + FIFTEEN_MINUTES_MS - 60000
 			);
 
-			// Klarna sends no Referer and no cookies; neither does the command.
-			expect( probe.curl ).toMatch(
+			// The path's signed canary goes first; the Klarna-shaped request only after its echo.
+			const { canary, klarna } = partsOf( probe.curl );
+			const canaryPath =
+				endpoint === 'block-validate'
+					? '/kco-callback-doctor/v1/canary'
+					: '/wc-api/kco-callback-doctor-canary/';
+			expect( canary ).toMatch(
+				new RegExp(
+					`^\\{ curl -sS -X POST '[^']*${ canaryPath.replace(
+						/[/-]/g,
+						'\\$&'
+					) }' `
+				)
+			);
+			expect( canary ).toMatch(
+				/-H 'X-KCO-Doctor-Probe: 2\.[0-9a-f]{32}\.[a-z-]+-canary\.[0-9]{10}\.[0-9a-f]{64}'/
+			);
+			expect( canary ).toMatch( /grep -F '"probeId":"[0-9a-f]{32}"'/ );
+			expect( canary ).not.toContain( token ?? 'no token' );
+			// Klarna sends no Referer and no cookies; neither does the Klarna-shaped request.
+			expect( klarna ).toMatch(
 				/^curl -sS -i -X POST '[^']+' -H 'User-Agent: APIs-Klarna' /
 			);
-			expect( probe.curl ).not.toMatch( /referer|cookie| -[be] | -L /i );
-			expect( probe.curl ).toContain(
-				`-H 'X-KCO-Doctor-Probe: ${ token }'`
+			// (The block body's merchant_data names a `wp_logged_in_cookie` field: only headers count.)
+			expect( klarna ).not.toMatch(
+				/-H '(referer|cookie)| -[be] | -L /i
 			);
+			expect( klarna ).toContain( `-H 'X-KCO-Doctor-Probe: ${ token }'` );
 		}
 	);
 
@@ -338,7 +402,7 @@ echo wp_json_encode( array( 'variant' => $p->variant, 'url' => $p->url, 'headers
 
 describe( 'the command run from a shell', () => {
 	it.each( ENDPOINTS )(
-		'for %s gets the signed echo once, and KCO never runs; run again it is an ordinary unsigned request',
+		'for %s gets the signed echo once, and KCO never runs; run again it sends nothing Klarna-shaped',
 		async ( endpoint ) => {
 			const probe = await mint( endpoint, shopManager );
 			const tokenId = TOKEN.exec(
@@ -364,9 +428,19 @@ describe( 'the command run from a shell', () => {
 			} );
 			expect( recorder.calls() ).toEqual( [] );
 
+			// The canary's token is used up, so its echo does not come back and the command stops.
 			const second = await runInShell( probe.curl );
 
-			expect( echoOf( second.body ) ).toBeNull();
+			expect( second.exitCode ).not.toBe( 0 );
+			expect( second.stderr ).toMatch( NOT_SENT );
+			expect( second.body ).toBe( '' );
+			expect( recorder.calls() ).toEqual( [] );
+
+			// What the canary holds back: the Klarna-shaped part alone, its token used up, is an
+			// ordinary unsigned request that KCO handles.
+			const alone = await runInShell( partsOf( probe.curl ).klarna );
+
+			expect( echoOf( alone.body ) ).toBeNull();
 			expect( recorder.calls() ).toEqual( [
 				expect.objectContaining( {
 					handler: HANDLERS[ endpoint ],
@@ -377,6 +451,20 @@ describe( 'the command run from a shell', () => {
 			] );
 		}
 	);
+
+	it( 'sends nothing Klarna-shaped where the path strips the probe header, and says why', async () => {
+		await withScenario( probeHeaderStripped, async () => {
+			const probe = await mint( 'push' );
+
+			const response = await runInShell( probe.curl );
+
+			expect( response.exitCode ).not.toBe( 0 );
+			expect( response.stderr ).toMatch( NOT_SENT );
+			expect( response.body ).toBe( '' );
+			// Without the chain the push would have reached KCO as a real callback.
+			expect( recorder.calls() ).toEqual( [] );
+		} );
+	} );
 
 	it( 'works the same in a plain POSIX shell (dash)', async () => {
 		const probe = await mint( 'validation' );
@@ -422,7 +510,7 @@ describe( 'the command run from a shell', () => {
 } );
 
 describe( 'an expired command', () => {
-	it( 'is ignored by the responder, so the request goes on to KCO as an unsigned one', async () => {
+	it( 'stops at its canary, so nothing Klarna-shaped goes on to KCO', async () => {
 		await withScenario(
 			muPlugin(
 				'external-probe-ttl-1',
@@ -433,18 +521,13 @@ describe( 'an expired command', () => {
 				expect( Date.parse( probe.expiresAt ) ).toBeLessThanOrEqual(
 					Date.now() + 2000
 				);
-				await new Promise( ( resolve ) => setTimeout( resolve, 2100 ) );
+				await waitUntilPast( Date.parse( probe.expiresAt ) + 1000 );
 
 				const response = await runInShell( probe.curl );
 
-				expect( echoOf( response.body ) ).toBeNull();
-				expect( response.body ).toBe( '-1' );
-				expect( recorder.calls() ).toEqual( [
-					expect.objectContaining( {
-						handler: 'kco_wc_push',
-						probeHeader: true,
-					} ),
-				] );
+				expect( response.stderr ).toMatch( NOT_SENT );
+				expect( response.body ).toBe( '' );
+				expect( recorder.calls() ).toEqual( [] );
 			}
 		);
 	} );
@@ -462,32 +545,5 @@ describe( 'an expired command', () => {
 				);
 			}
 		);
-	} );
-
-	it( 'is refused by Token::redeem() when its signed expiry is past, or further out than 15 minutes', () => {
-		// Signs with the site's own key (a private method, reached by reflection for this test
-		// only), so the expiry is the only thing wrong with these tokens.
-		const verdicts = JSON.parse(
-			wpEval( `$key = new ReflectionMethod( KcoCallbackDoctor\\Probe\\Token::class, 'key' );
-$key->setAccessible( true );
-$sign = static function ( int $expires ) use ( $key ): string {
-	$payload = '1.' . bin2hex( random_bytes( 16 ) ) . '.push.' . $expires;
-	return $payload . '.' . hash_hmac( 'sha256', $payload, $key->invoke( null ) );
-};
-$ttl = KcoCallbackDoctor\\Probe\\Token::EXTERNAL_TTL;
-echo wp_json_encode( array(
-	'ttl'    => $ttl,
-	'past'   => KcoCallbackDoctor\\Probe\\Token::redeem( $sign( time() - 1 ), 'push' ),
-	'beyond' => KcoCallbackDoctor\\Probe\\Token::redeem( $sign( time() + $ttl + 60 ), 'push' ),
-	'within' => null !== KcoCallbackDoctor\\Probe\\Token::redeem( $sign( time() + $ttl - 10 ), 'push' ),
-) );` )
-		) as { ttl: number; past: null; beyond: null; within: boolean };
-
-		expect( verdicts ).toEqual( {
-			ttl: 900,
-			past: null,
-			beyond: null,
-			within: true,
-		} );
 	} );
 } );

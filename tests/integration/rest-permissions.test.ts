@@ -31,13 +31,7 @@ beforeAll( async () => {
 } );
 
 afterAll( () => {
-	expect(
-		debugLog
-			.lines()
-			.filter( ( line ) =>
-				/PHP (Fatal|Warning|Notice|Deprecated|Parse)/.test( line )
-			)
-	).toEqual( [] );
+	expect( debugLog.phpProblems() ).toEqual( [] );
 } );
 
 function call(
@@ -69,6 +63,24 @@ const routes: Array< [ string, () => string, RequestInit ] > = [
 	[ 'GET /environment', () => 'kco-callback-doctor/v1/environment', {} ],
 	[ 'GET /runs', () => 'kco-callback-doctor/v1/runs', {} ],
 	[ 'GET /runs/{id}', () => `kco-callback-doctor/v1/runs/${ runId }`, {} ],
+	[
+		'POST /runs/{id}/digest',
+		() => `kco-callback-doctor/v1/runs/${ runId }/digest`,
+		{
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify( {
+				digest: [
+					{
+						findingId: 'endpoint:push',
+						status: 'pass',
+						causeId: null,
+						productId: null,
+					},
+				],
+			} ),
+		},
+	],
 	[
 		'POST /runs',
 		() => 'kco-callback-doctor/v1/runs',

@@ -1,12 +1,48 @@
 /**
- * Proves the stack is real: a Klarna-shaped push reaches WooCommerce's wc-api dispatch (the
- * double) and KCO's handler (the recorder), exactly once.
+ * Proves the stack is real: the released WooCommerce is active beside the plugin, and a
+ * Klarna-shaped push reaches WooCommerce's own wc-api dispatch and KCO's handler (the recorder),
+ * exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import { BASE_URL, recorder } from './support/stack';
+import { BASE_URL, recorder, wpCli } from './support/stack';
 
 describe( 'the local WooCommerce stack', () => {
 	beforeEach( () => recorder.clear() );
+
+	it( 'runs the released WooCommerce 10.0.2 and the plugin, both active (WP-CLI)', () => {
+		const plugins = JSON.parse(
+			wpCli(
+				'plugin',
+				'list',
+				'--format=json',
+				'--fields=name,status,version'
+			)
+		) as Array< { name: string; status: string; version: string } >;
+
+		expect( plugins ).toEqual(
+			expect.arrayContaining( [
+				{ name: 'woocommerce', status: 'active', version: '10.0.2' },
+				expect.objectContaining( {
+					name: 'kco-callback-doctor',
+					status: 'active',
+				} ),
+			] )
+		);
+	} );
+
+	it( "answers WooCommerce's Store API, which only the real WooCommerce serves", async () => {
+		const response = await fetch(
+			`${ BASE_URL }/wp-json/wc/store/v1/cart`
+		);
+
+		expect( response.status ).toBe( 200 );
+		const cart = ( await response.json() ) as {
+			items: unknown[];
+			totals: { currency_code: string };
+		};
+		expect( cart.items ).toEqual( [] );
+		expect( cart.totals.currency_code ).toBe( 'SEK' );
+	} );
 
 	it( 'dispatches a Klarna push to the KCO push handler exactly once', async () => {
 		const orderId = randomUUID();

@@ -34,6 +34,24 @@ export function doctorErrors( page: Page ): string[] {
 }
 
 /**
+ * Whether a request is POST /runs, the run itself. The page also POSTs /runs/{id}/digest after a
+ * run, and on load for a stored run that has no digest yet: that answer can arrive while a test
+ * waits for the run's, so "the URL contains /runs" is not enough. Pretty and plain permalinks
+ * (`?rest_route=…/runs&_locale=user`) both match.
+ *
+ * @param method The request's method.
+ * @param url    The request's URL.
+ */
+export function isRunPost( method: string, url: string ): boolean {
+	return (
+		method === 'POST' &&
+		/kco-callback-doctor\/v1\/runs(?![\/\w])/.test(
+			decodeURIComponent( url )
+		)
+	);
+}
+
+/**
  * Opens the page and waits until it shows a run, or says there is none yet.
  *
  * @param page A logged-in page.
@@ -69,12 +87,8 @@ export async function runFrom(
 	button: Locator
 ): Promise< unknown > {
 	const [ request ] = await Promise.all( [
-		page.waitForRequest(
-			( candidate ) =>
-				candidate.method() === 'POST' &&
-				decodeURIComponent( candidate.url() ).includes(
-					'kco-callback-doctor/v1/runs'
-				)
+		page.waitForRequest( ( candidate ) =>
+			isRunPost( candidate.method(), candidate.url() )
 		),
 		button.click(),
 	] );

@@ -2,12 +2,12 @@
  * Steps shared by the proof suite: run the doctor from the real page and read a card the way the
  * owner sees it (its status, "Blocked by", its text, its fix), plus the zero-side-effect check.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { USERS } from '../../integration/support/session';
 import { recorder } from '../../integration/support/stack';
 import type { Run } from '../../../src/api/types';
 import { launchBrowser, logInAs } from './browser';
-import { ROOT, card, openDoctor, waitUntilIdle } from './doctor';
+import { ROOT, card, isRunPost, openDoctor, waitUntilIdle } from './doctor';
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info';
 
@@ -33,14 +33,16 @@ export async function runChecks( page: Page, url?: string ): Promise< Run > {
 	const [ response ] = await Promise.all( [
 		page.waitForResponse(
 			( candidate ) =>
-				candidate.request().method() === 'POST' &&
-				decodeURIComponent( candidate.url() ).includes(
-					'kco-callback-doctor/v1/runs'
-				),
+				isRunPost( candidate.request().method(), candidate.url() ),
 			{ timeout: 120000 }
 		),
 		page.getByRole( 'button', { name: 'Run checks' } ).click(),
 	] );
+	if ( ! response.ok() ) {
+		throw new Error(
+			`POST /runs answered ${ response.status() }: ${ await response.text() }`
+		);
+	}
 	const run = ( await response.json() ) as Run;
 	await waitUntilIdle( page );
 	// Passed checks are folded, as in Site Health: unfold them so every card can be read.
@@ -93,19 +95,36 @@ export async function statuses(
 }
 
 /**
- * All the text of a card as the owner reads it, with its Details opened.
+ * All the text the owner reads about a finding, with its details opened: its own card, or, when
+ * it shares its cause with other callbacks, the cause's card with this callback's part opened.
  *
  * @param page The doctor's page.
  * @param id   Finding id.
  */
 export async function cardText( page: Page, id: string ): Promise< string > {
 	const details = card( page, id ).locator(
-		'button[aria-expanded="false"]:has-text("Details")'
+		'button.kcd-disclosure__toggle[aria-expanded="false"]'
 	);
 	if ( ( await details.count() ) > 0 ) {
 		await details.first().click();
 	}
-	return card( page, id ).innerText();
+	const causeCard = causeCardOf( page, id );
+	return ( await causeCard.count() ) > 0
+		? causeCard.innerText()
+		: card( page, id ).innerText();
+}
+
+/**
+ * The cause card a finding is part of (empty when it has a card of its own).
+ *
+ * @param page The doctor's page.
+ * @param id   Finding id.
+ */
+export function causeCardOf( page: Page, id: string ): Locator {
+	// `has` is matched inside each cause card, so it must not start from the page's root.
+	return page
+		.locator( `${ ROOT } [data-cause-card]` )
+		.filter( { has: page.locator( `[data-finding-id="${ id }"]` ) } );
 }
 
 /** The endpoint ids the doctor probes. */
@@ -118,9 +137,13 @@ export const ENDPOINTS = [
 	'block-validation',
 ] as const;
 
-/** Calls that carried a probe token and still reached a KCO handler: must stay empty. */
+/**
+ * Every call a KCO handler saw, with the probe header or without: must stay empty. A path that
+ * strips the header would hand the doctor's requests to KCO as unsigned ones, and the canary
+ * exists so that never happens.
+ */
 export function probesThatReachedKco() {
-	return recorder.calls().filter( ( call ) => call.probeHeader );
+	return recorder.calls();
 }
 
 export interface AdminSession {
@@ -150,6 +173,7 @@ export function adminSession(): AdminSession {
 		await session.context?.close();
 		await session.browser?.close();
 	} );
+	beforeEach( () => recorder.clear() );
 	afterEach( () => {
 		expect( probesThatReachedKco() ).toEqual( [] );
 	} );

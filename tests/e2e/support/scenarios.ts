@@ -17,6 +17,7 @@ import {
 	STACK_DIR,
 	wpEval,
 } from '../../integration/support/stack';
+import { waitUntil } from '../../integration/support/wait';
 
 export interface Scenario {
 	name: string;
@@ -33,28 +34,44 @@ export function docroot(): string {
 	return join( STACK_DIR, `wordpress-${ current }` );
 }
 
-function reloadApache(): void {
-	execFileSync( 'bash', [ join( PROJECT_DIR, 'bin', 'stack-reload.sh' ) ], {
-		stdio: 'inherit',
-	} );
+/**
+ * Makes the stack's Apache take its scenario snippets: a graceful reload, or a full restart.
+ * @param restart Whether to stop and start it (worker limits need that).
+ */
+function reloadApache( restart = false ): void {
+	execFileSync(
+		'bash',
+		[
+			join( PROJECT_DIR, 'bin', 'stack-reload.sh' ),
+			...( restart ? [ '--restart' ] : [] ),
+		],
+		{ stdio: 'inherit' }
+	);
 }
 
 /**
- * An Apache configuration snippet, active after a graceful reload.
+ * An Apache configuration snippet, active after a graceful reload (or a full restart, for
+ * settings a graceful reload does not apply, such as worker limits).
  * @param name
  * @param config
+ * @param options
+ * @param options.restart Stop and start Apache instead of reloading it.
  */
-export function apacheSnippet( name: string, config: string ): Scenario {
+export function apacheSnippet(
+	name: string,
+	config: string,
+	{ restart = false }: { restart?: boolean } = {}
+): Scenario {
 	const file = join( STACK_DIR, 'apache', 'scenarios', `${ name }.conf` );
 	return {
 		name,
 		apply: () => {
 			writeFileSync( file, config );
-			reloadApache();
+			reloadApache( restart );
 		},
 		revert: () => {
 			rmSync( file, { force: true } );
-			reloadApache();
+			reloadApache( restart );
 		},
 	};
 }
@@ -148,8 +165,20 @@ export function combined( name: string, parts: Scenario[] ): Scenario {
 	return {
 		name,
 		apply: () => parts.forEach( ( part ) => part.apply() ),
-		revert: () =>
-			[ ...parts ].reverse().forEach( ( part ) => part.revert() ),
+		// Every part is reverted even when one of them fails; the first failure is reported.
+		revert: () => {
+			const failures: unknown[] = [];
+			for ( const part of [ ...parts ].reverse() ) {
+				try {
+					part.revert();
+				} catch ( failure ) {
+					failures.push( failure );
+				}
+			}
+			if ( failures.length > 0 ) {
+				throw failures[ 0 ];
+			}
+		},
 	};
 }
 
@@ -163,10 +192,33 @@ export async function withScenario< T >(
 	scenario: Scenario,
 	body: () => Promise< T >
 ): Promise< T > {
-	scenario.apply();
+	// A test that timed out leaves its body running, and its scenario is reverted only once that
+	// body ends. Applying the next scenario before then would stack two faults, so wait for it.
+	await waitUntil( () => ! existsSync( ACTIVE_SCENARIO ), {
+		what: `the scenario "${ activeScenarioName() }" of an earlier test is reverted`,
+		timeoutMs: 10 * 60_000,
+	} );
+	writeFileSync( ACTIVE_SCENARIO, scenario.name );
 	try {
+		// A scenario that failed half-way is reverted too, so it cannot leak either.
+		scenario.apply();
 		return await body();
 	} finally {
-		scenario.revert();
+		try {
+			scenario.revert();
+		} finally {
+			rmSync( ACTIVE_SCENARIO, { force: true } );
+		}
+	}
+}
+
+/** Marks the scenario in force, across test files (each runs in a context of its own). */
+const ACTIVE_SCENARIO = join( STACK_DIR, 'run', 'active-scenario' );
+
+function activeScenarioName(): string {
+	try {
+		return readFileSync( ACTIVE_SCENARIO, 'utf8' );
+	} catch {
+		return '';
 	}
 }

@@ -18,6 +18,31 @@ export interface RecordedCall {
 	probeHeader: boolean;
 }
 
+/**
+ * Runs SQL against the stack's database as MariaDB's root over its private socket, and returns
+ * the rows as tab-separated lines. Fast enough to poll, unlike a WP-CLI call.
+ * @param sql The query.
+ */
+export function dbQuery( sql: string ): string[] {
+	const version = readFileSync( join( STACK_DIR, 'current' ), 'utf8' ).trim();
+	const database = version === 'newest' ? 'wp_newest' : 'wp_6_8';
+	return execFileSync(
+		'mariadb',
+		[
+			`--socket=${ join( STACK_DIR, 'run', 'mysqld.sock' ) }`,
+			'-uroot',
+			'--batch',
+			'--skip-column-names',
+			database,
+			'-e',
+			sql,
+		],
+		{ encoding: 'utf8' }
+	)
+		.split( '\n' )
+		.filter( Boolean );
+}
+
 const RECORDER_LOG = join( STACK_DIR, 'run', 'kco-recorder.jsonl' );
 const DEBUG_LOG = join( STACK_DIR, 'logs', 'debug.log' );
 
@@ -47,17 +72,30 @@ export const recorder = {
 export const debugLog = {
 	lines: (): string[] => readLines( DEBUG_LOG ),
 	clear: (): void => clear( DEBUG_LOG ),
+	/** PHP's fatal errors, warnings, notices and deprecations; a test expects none. */
+	phpProblems: (): string[] =>
+		readLines( DEBUG_LOG ).filter( ( line ) =>
+			/PHP (Fatal|Warning|Notice|Deprecated|Parse)/.test( line )
+		),
 };
 
 /**
- * Runs PHP inside the stack's WordPress (php-cli against wp-load.php) and returns what it
- * printed. For test set-up only: options, users, rewrite rules.
+ * Runs PHP inside the stack's WordPress with WP-CLI (`wp eval`, through bin/wp.sh) and returns
+ * what it printed. For test set-up only: options, users, rewrite rules.
  * @param php
  */
 export function wpEval( php: string ): string {
+	return wpCli( 'eval', php );
+}
+
+/**
+ * Runs a WP-CLI command against the running stack (bin/wp.sh) and returns what it printed.
+ * @param args WP-CLI arguments, e.g. `[ 'plugin', 'deactivate', 'woocommerce' ]`.
+ */
+export function wpCli( ...args: string[] ): string {
 	return execFileSync(
-		'php',
-		[ join( PROJECT_DIR, 'bin', 'wp-eval.php' ), php ],
+		'bash',
+		[ join( PROJECT_DIR, 'bin', 'wp.sh' ), ...args ],
 		{
 			cwd: PROJECT_DIR,
 			encoding: 'utf8',

@@ -102,6 +102,27 @@ const pushBlocked = aRun( {
 	],
 } );
 
+/** The latest view: full run run-2 (push blocked), then run-3 re-ran push alone and it passed. */
+const latestWithPushRerun = {
+	'GET /environment': () => pushBlocked.environment,
+	'GET /runs': () => [
+		aRunSummary( {
+			id: 'run-3',
+			endpointIds: [ 'push' ],
+			verdicts: [ { id: 'push', state: 'passed', used: true } ],
+		} ),
+		aRunSummary( { id: 'run-2' } ),
+	],
+	'GET /runs/run-2': () => ( { ...pushBlocked, id: 'run-2' } ),
+	'GET /runs/run-3': () =>
+		aRun( {
+			id: 'run-3',
+			endpointIds: [ 'push' ],
+			endpoints: pushBlocked.endpoints.slice( 0, 1 ),
+			observations: [ echoed( 'push' ) ],
+		} ),
+};
+
 function runChecksButton() {
 	return screen.getByRole( 'button', { name: /Run checks|Running checks…/ } );
 }
@@ -143,6 +164,75 @@ describe( 'App', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'stores the diagnosis of a fresh run with it, as ids without text', async () => {
+		const stored = inFlight< unknown >();
+		serve( {
+			'GET /environment': () => pushBlocked.environment,
+			'GET /runs': () => [],
+			'POST /runs': () => pushBlocked,
+			[ `POST /runs/${ pushBlocked.id }/digest` ]: ( options ) => {
+				stored.resolve( options.data );
+				return { id: pushBlocked.id, diagnosedAt: 'now', digest: [] };
+			},
+		} );
+
+		render( <App /> );
+
+		expect(
+			await screen.findByRole( 'heading', {
+				name: '2 problems will stop Klarna orders',
+			} )
+		).toBeInTheDocument();
+		expect( await stored.promise ).toEqual( {
+			digest: [
+				{
+					findingId: 'requirement:public-url',
+					status: 'fail',
+					causeId: null,
+					productId: null,
+					productName: null,
+				},
+				{
+					findingId: 'endpoint:push',
+					status: 'fail',
+					causeId: null,
+					productId: null,
+					productName: null,
+				},
+				{
+					findingId: 'endpoint:notification',
+					status: 'pass',
+					causeId: null,
+					productId: null,
+					productName: null,
+				},
+			],
+		} );
+	} );
+
+	it( 'does not store a diagnosis again for a run that has one', async () => {
+		const api = serve( {
+			'GET /environment': () => pushBlocked.environment,
+			'GET /runs': () => [ aRunSummary() ],
+			'GET /runs/run-1': () => ( {
+				...pushBlocked,
+				digest: [],
+				diagnosedAt: '2026-03-12T14:06:00Z',
+			} ),
+		} );
+
+		render( <App /> );
+
+		expect(
+			await screen.findByRole( 'heading', { name: 'Push callback' } )
+		).toBeInTheDocument();
+		expect(
+			requestsMade( api ).filter( ( request ) =>
+				request.endsWith( '/digest' )
+			)
+		).toEqual( [] );
+	} );
+
 	it( 'shows the latest run on later visits instead of running again', async () => {
 		const api = serve( {
 			'GET /environment': () => pushBlocked.environment,
@@ -161,25 +251,11 @@ describe( 'App', () => {
 
 	it( 'shows the newest full run with the single-endpoint re-runs made after it', async () => {
 		const api = serve( {
-			'GET /environment': () => pushBlocked.environment,
+			...latestWithPushRerun,
 			'GET /runs': () => [
-				aRunSummary( {
-					id: 'run-3',
-					endpointIds: [ 'push' ],
-					echoed: 1,
-					probed: 1,
-				} ),
-				aRunSummary( { id: 'run-2' } ),
+				...latestWithPushRerun[ 'GET /runs' ](),
 				aRunSummary( { id: 'run-1' } ),
 			],
-			'GET /runs/run-2': () => ( { ...pushBlocked, id: 'run-2' } ),
-			'GET /runs/run-3': () =>
-				aRun( {
-					id: 'run-3',
-					endpointIds: [ 'push' ],
-					endpoints: pushBlocked.endpoints.slice( 0, 1 ),
-					observations: [ echoed( 'push' ) ],
-				} ),
 		} );
 
 		render( <App /> );
@@ -193,6 +269,41 @@ describe( 'App', () => {
 		expect(
 			screen.queryByText( /You are looking at the run from/ )
 		).not.toBeInTheDocument();
+	} );
+
+	it( 'stores the digests of the run and its re-runs one after the other, never two at once', async () => {
+		const events: string[] = [];
+		const firstStored = inFlight< unknown >();
+		serve( {
+			...latestWithPushRerun,
+			'POST /runs/run-2/digest': async () => {
+				events.push( 'run-2 sent' );
+				await firstStored.promise;
+				events.push( 'run-2 stored' );
+				return { id: 'run-2', diagnosedAt: 'now', digest: [] };
+			},
+			'POST /runs/run-3/digest': () => {
+				events.push( 'run-3 sent' );
+				return { id: 'run-3', diagnosedAt: 'now', digest: [] };
+			},
+		} );
+
+		render( <App /> );
+		await screen.findByRole( 'heading', {
+			name: '1 problem will stop Klarna orders',
+		} );
+		await waitFor( () => expect( events ).toContain( 'run-2 sent' ) );
+		expect( events ).toEqual( [ 'run-2 sent' ] );
+
+		await act( async () => firstStored.resolve( undefined ) );
+
+		await waitFor( () =>
+			expect( events ).toEqual( [
+				'run-2 sent',
+				'run-2 stored',
+				'run-3 sent',
+			] )
+		);
 	} );
 
 	it( 'runs every check on demand: the button waits, every card runs, start and finish are announced', async () => {
@@ -270,7 +381,8 @@ describe( 'App', () => {
 			} )
 		).toBeInTheDocument();
 		const rerun = api.mock.calls.find(
-			( [ options ] ) => options.method === 'POST'
+			( [ options ] ) =>
+				options.method === 'POST' && options.path?.endsWith( '/runs' )
 		);
 		expect( rerun?.[ 0 ].data ).toEqual( { endpoints: [ 'push' ] } );
 		// Push passed now, so it moved under the passed checks, next to notification.
@@ -350,6 +462,47 @@ describe( 'App', () => {
 				} )
 			).not.toBeInTheDocument()
 		);
+	} );
+
+	it( 'keeps a fresh run on screen when the last run, still loading, arrives after it', async () => {
+		const user = userEvent.setup();
+		const lastRun = inFlight< Run >();
+		serve( {
+			'GET /environment': () => pushBlocked.environment,
+			'GET /runs': () => [ aRunSummary() ],
+			'GET /runs/run-1': () => lastRun.promise,
+			'POST /runs': () =>
+				aRun( {
+					id: 'run-2',
+					observations: [
+						echoed( 'push' ),
+						echoed( 'notification' ),
+					],
+				} ),
+		} );
+		render( <App /> );
+
+		// The button is usable before the last run has loaded: the owner runs the checks.
+		await waitFor( () =>
+			expect( runChecksButton() ).not.toHaveAttribute( 'aria-disabled' )
+		);
+		await user.click( runChecksButton() );
+		await screen.findByRole( 'heading', {
+			name: '1 problem will stop Klarna orders',
+		} );
+
+		await act( async () => lastRun.resolve( pushBlocked ) );
+
+		expect(
+			screen.getByRole( 'heading', {
+				name: '1 problem will stop Klarna orders',
+			} )
+		).toBeInTheDocument();
+		expect(
+			screen.queryByRole( 'heading', {
+				name: '2 problems will stop Klarna orders',
+			} )
+		).not.toBeInTheDocument();
 	} );
 
 	it( 'opens an earlier run from the history and leads back to the latest', async () => {

@@ -266,6 +266,12 @@ describe( 'FindingCard', () => {
 				/a short JSON answer with "probeId" means Klarna can reach/
 			)
 		).toBeInTheDocument();
+		// The command stops at its canary where the header is lost; the owner learns what that means.
+		expect(
+			screen.getByText(
+				/If it says the test header did not reach WordPress, it sent nothing Klarna-shaped/
+			)
+		).toBeInTheDocument();
 		await user.click(
 			screen.getByRole( 'button', { name: 'Copy as curl' } )
 		);

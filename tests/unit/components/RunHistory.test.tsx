@@ -9,23 +9,36 @@ import { aRunSummary } from './fixtures';
 
 const history = [
 	aRunSummary( {
+		id: 'run-4',
+		startedAt: '2026-03-12T15:30:00Z',
+		source: 'cli',
+		overall: 'warning',
+		endpointIds: [ 'push', 'validation' ],
+		verdicts: [
+			{ id: 'push', state: 'passed', used: true },
+			{ id: 'validation', state: 'slow', used: true },
+		],
+	} ),
+	aRunSummary( {
 		id: 'run-3',
 		startedAt: '2026-03-12T15:00:00Z',
 		endpointIds: [ 'push' ],
-		echoed: 1,
-		probed: 1,
+		verdicts: [ { id: 'push', state: 'passed', used: true } ],
 	} ),
 	aRunSummary( {
 		id: 'run-2',
 		startedAt: '2026-03-12T14:30:00Z',
-		echoed: 1,
-		probed: 5,
+		overall: 'critical',
+		endpointIds: [ 'push', 'notification', 'validation' ],
+		verdicts: [
+			{ id: 'push', state: 'blocked', used: true },
+			{ id: 'notification', state: 'redirected', used: false },
+			{ id: 'validation', state: 'inconclusive', used: true },
+		],
 	} ),
 	aRunSummary( {
 		id: 'run-1',
 		startedAt: '2026-03-11T09:00:00Z',
-		echoed: 5,
-		probed: 5,
 	} ),
 ];
 
@@ -43,15 +56,37 @@ describe( 'RunHistory', () => {
 		const items = within( screen.getByRole( 'list' ) ).getAllByRole(
 			'listitem'
 		);
-		expect( items ).toHaveLength( 3 );
+		expect( items ).toHaveLength( 4 );
 		expect( items[ 0 ] ).toHaveTextContent(
-			'1 request got through · Push only'
+			'Validation slower than Klarna waits · from WP-CLI'
 		);
 		expect( items[ 1 ] ).toHaveTextContent(
-			'4 of 5 requests did not get through'
+			'Every callback Klarna uses gets through · Push only'
 		);
-		expect( items[ 2 ] ).toHaveTextContent( 'All 5 requests got through' );
-		expect( items[ 2 ] ).toHaveTextContent( /2026/ );
+		expect( items[ 3 ] ).toHaveTextContent(
+			'Every callback Klarna uses gets through'
+		);
+		expect( items[ 3 ] ).toHaveTextContent( /2026/ );
+	} );
+
+	it( 'states the verdict of a failed run: the callbacks Klarna uses that fail, not a count of echoes', () => {
+		render(
+			<RunHistory
+				history={ history }
+				shownRunId={ null }
+				openingRunId={ null }
+				onOpen={ jest.fn() }
+			/>
+		);
+
+		const failed = within( screen.getByRole( 'list' ) ).getAllByRole(
+			'listitem'
+		)[ 2 ];
+		expect( failed ).toHaveTextContent( 'Push blocked' );
+		// Not used by the installed KCO, and not failing: neither decides the row.
+		expect( failed ).not.toHaveTextContent( 'Notification' );
+		expect( failed ).not.toHaveTextContent( 'Validation' );
+		expect( failed ).not.toHaveTextContent( /got through/ );
 	} );
 
 	it( 'marks the run on screen', () => {
@@ -89,7 +124,7 @@ describe( 'RunHistory', () => {
 			'listitem'
 		);
 		await user.click(
-			within( items[ 2 ] as HTMLElement ).getByRole( 'button' )
+			within( items[ 3 ] as HTMLElement ).getByRole( 'button' )
 		);
 
 		expect( onOpen ).toHaveBeenCalledWith( 'run-1' );

@@ -41,6 +41,28 @@ describe( 'Summary', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'says when a large result was saved without some bodies and headers', () => {
+		const { rerender } = render(
+			<Summary
+				run={ aRun( { trimmed: true } ) }
+				diagnosis={ aDiagnosis( [ aFinding() ] ) }
+			/>
+		);
+		expect(
+			screen.getByText(
+				/some response bodies and headers .* were left out/
+			)
+		).toBeInTheDocument();
+
+		rerender(
+			<Summary
+				run={ aRun() }
+				diagnosis={ aDiagnosis( [ aFinding() ] ) }
+			/>
+		);
+		expect( screen.queryByText( /were left out/ ) ).not.toBeInTheDocument();
+	} );
+
 	it( 'uses the singular for one problem', () => {
 		render(
 			<Summary

@@ -97,6 +97,7 @@ export function aRun( overrides: Partial< Run > = {} ): Run {
 				echo: null,
 			},
 		],
+		trimmed: false,
 		...overrides,
 	};
 }
@@ -108,9 +109,13 @@ export function aRunSummary(
 		id: 'run-1',
 		startedAt: '2026-03-12T14:05:00Z',
 		durationMs: 4200,
+		source: 'page',
 		endpointIds: [ 'push', 'notification' ],
-		echoed: 2,
-		probed: 2,
+		overall: 'ok',
+		verdicts: [
+			{ id: 'push', state: 'passed', used: true },
+			{ id: 'notification', state: 'passed', used: true },
+		],
 		...overrides,
 	};
 }

@@ -65,6 +65,16 @@ describe( 'mergeRerun', () => {
 			'notification',
 		] );
 	} );
+
+	it( 'says it was trimmed when either part was', () => {
+		expect( mergeRerun( shown, rerun ).trimmed ).toBe( false );
+		expect( mergeRerun( { ...shown, trimmed: true }, rerun ).trimmed ).toBe(
+			true
+		);
+		expect( mergeRerun( shown, { ...rerun, trimmed: true } ).trimmed ).toBe(
+			true
+		);
+	} );
 } );
 
 describe( 'sectionFindings', () => {

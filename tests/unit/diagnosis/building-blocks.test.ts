@@ -13,7 +13,7 @@ import {
 	buildRemediationContext,
 	homeBase,
 } from '../../../src/diagnosis/remediation';
-import { restError } from '../../../src/diagnosis/classify-response';
+import { restError } from '../../../src/diagnosis/wordpress-answer';
 import { classifyHop } from '../../../src/diagnosis/redirects';
 import {
 	isIpLiteral,
@@ -22,7 +22,7 @@ import {
 } from '../../../src/diagnosis/site-address';
 import { tlsProblem } from '../../../src/diagnosis/transport';
 import { endpointImpact } from '../../../src/diagnosis/impact';
-import { judgedTiming } from '../../../src/diagnosis/latency';
+import { judgedTiming } from '../../../src/diagnosis/verdict';
 import { sessionParameters } from '../../../src/diagnosis/observations';
 import { anonymousForbidden, restNoRoute } from './fixtures/responses';
 import {

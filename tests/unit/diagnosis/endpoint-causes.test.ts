@@ -214,8 +214,8 @@ const cases: Case[] = [
 			observations: blockedPush( wordPressMaintenance ),
 		} ),
 		status: 'fail',
-		cause: 'maintenance mode',
-		summary: /answers in maintenance mode/,
+		cause: 'WordPress maintenance mode',
+		summary: /WordPress is in maintenance mode/,
 		remediation: /delete the file named \.maintenance/,
 		evidence: /retry-after: 600/,
 	},
@@ -227,7 +227,7 @@ const cases: Case[] = [
 			observations: blockedPush( wordPressMaintenanceSwedish ),
 		} ),
 		status: 'fail',
-		cause: 'maintenance mode',
+		cause: 'WordPress maintenance mode',
 		summary: /maintenance mode/,
 	},
 	{
@@ -235,9 +235,10 @@ const cases: Case[] = [
 			'recognises WordPress’s maintenance text even when the .maintenance file is gone',
 		run: makeRun( { observations: blockedPush( wordPressMaintenance ) } ),
 		status: 'fail',
-		cause: 'maintenance mode',
+		cause: 'WordPress maintenance mode',
 		summary: /maintenance mode/,
-		remediation: /^Wait a few minutes[^\n]*\nRun the checks again/,
+		remediation:
+			/^WordPress ends maintenance mode by itself[^\n]*file is gone now/,
 	},
 	{
 		behaviour: 'names the coming-soon plugin for its 503 page',
@@ -256,7 +257,7 @@ const cases: Case[] = [
 		status: 'fail',
 		cause: 'SeedProd Pro',
 		summary: /maintenance mode/,
-		remediation: /Turn off maintenance mode in SeedProd Pro/,
+		remediation: /coming-soon mode off in SeedProd Pro/,
 	},
 	{
 		behaviour: 'blames plain permalinks for a 404 when they are on',

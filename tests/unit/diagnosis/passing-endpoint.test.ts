@@ -417,6 +417,73 @@ describe( 'security plugins that never block the server’s own address', () => 
 		expect( finding.cause ).toBe( 'Solid Security' );
 	} );
 
+	it( 'passes when the header Wordfence trusts reached the site, though the connection was the loopback', () => {
+		// Wordfence's default takes the first public address of REMOTE_ADDR, X-Forwarded-For and
+		// X-Real-IP: REMOTE_ADDR stays 127.0.0.1, the public address in the header is what it judged.
+		const finding = endpointFindingOf(
+			makeRun( {
+				environment: { plugins: [ WORDFENCE ] },
+				observations: [
+					makeObservation(),
+					makeObservation( { variant: 'klarna-session' } ),
+					makeObservation( {
+						variant: 'public-client-address',
+						echo: {
+							clientAddressClass: 'loopback',
+							proxyHeaders: [ 'X-Forwarded-For' ],
+						},
+					} ),
+				],
+			} )
+		);
+		expect( finding.status ).toBe( 'pass' );
+	} );
+
+	it( 'says a plugin that trusts only the connection cannot be tested from inside, and offers the external test', () => {
+		const finding = endpointFindingOf(
+			makeRun( {
+				environment: {
+					plugins: [
+						makePlugin( {
+							slug: 'all-in-one-wp-security-and-firewall',
+							name: 'All-In-One Security',
+							clientAddressTrust: 'connection',
+						} ),
+					],
+				},
+			} )
+		);
+		expect( finding.status ).toBe( 'warn' );
+		expect( finding.cause ).toMatch(
+			/All-In-One Security.*only the connection.*untestable from inside/
+		);
+		expect( finding.summary ).toMatch(
+			/only by the address it connects from[\s\S]*external test/
+		);
+		expect( finding.externalTest ).toBe( true );
+		expect( evidenceText( finding ) ).toMatch( /REMOTE_ADDR/ );
+		expect( remediationText( finding ) ).toMatch( /Copy as curl/ );
+	} );
+
+	it( 'keeps the general warning while a plugin’s address setting could not be read', () => {
+		const finding = endpointFindingOf(
+			makeRun( {
+				environment: {
+					plugins: [
+						makePlugin( {
+							slug: 'wp-simple-firewall',
+							name: 'Shield Security',
+							clientAddressTrust: 'unknown',
+						} ),
+					],
+				},
+			} )
+		);
+		expect( finding.status ).toBe( 'warn' );
+		expect( finding.cause ).toBe( 'Shield Security' );
+		expect( finding.externalTest ).toBe( true );
+	} );
+
 	it( 'warns when the plugin did not take the public address from its header', () => {
 		const finding = endpointFindingOf(
 			makeRun( {

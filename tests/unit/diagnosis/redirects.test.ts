@@ -130,6 +130,69 @@ const cases = [
 		remediation: /https:\/\/www\.nordicgoods\.se/,
 	},
 	{
+		behaviour:
+			'tells the owner to use the bare domain after a redirect from a subdomain of it',
+		environment: {},
+		observations: notFollowed(
+			PUSH,
+			PUSH.replace( 'shop.nordicgoods.se', 'nordicgoods.se' )
+		),
+		cause: 'a redirect to another host name',
+		summary: /another host name/,
+		remediation: /Site Address[\s\S]*https:\/\/nordicgoods\.se/,
+	},
+	{
+		behaviour:
+			'reports a redirect to another site as unexpected, never as a Site Address fix',
+		environment: {},
+		observations: notFollowed(
+			PUSH,
+			'https://pay-verify.example/wc-api/KCO_WC_Push/'
+		),
+		cause: 'a redirect to another site',
+		summary: /another site \(pay-verify\.example\)/,
+		remediation: /did not set up this redirect/,
+		notInRemediation: /Settings → General|Site Address/,
+	},
+	{
+		behaviour:
+			'reports a redirect to a sibling subdomain as another site: on shared platforms it can be someone else’s',
+		environment: {},
+		observations: notFollowed(
+			PUSH,
+			PUSH.replace( 'shop.nordicgoods.se', 'pay.nordicgoods.se' )
+		),
+		cause: 'a redirect to another site',
+		summary: /another site \(pay\.nordicgoods\.se\)/,
+		notInRemediation: /Settings → General|Site Address/,
+	},
+	{
+		behaviour:
+			'reports an http to https redirect onto another site as unexpected, not as the https fix',
+		environment: {
+			homeUrl: 'http://shop.nordicgoods.se',
+			siteUrl: 'http://shop.nordicgoods.se',
+		},
+		observations: notFollowed(
+			PUSH.replace( 'https:', 'http:' ),
+			'https://nordicgoods-shop.example/wc-api/KCO_WC_Push/'
+		),
+		cause: 'a redirect to another site',
+		summary: /another site \(nordicgoods-shop\.example\)/,
+		notInRemediation: /Settings → General|Site Address/,
+	},
+	{
+		behaviour:
+			'reports a redirect to a login page on another site as unexpected',
+		environment: {},
+		observations: notFollowed(
+			PUSH,
+			'https://sso.agency.example/wp-login.php?redirect_to=%2Fwc-api%2F'
+		),
+		cause: 'a redirect to another site',
+		summary: /another site \(sso\.agency\.example\)/,
+	},
+	{
 		behaviour: 'recognises a redirect to the login page',
 		environment: {},
 		observations: followedThenEchoed(
@@ -186,6 +249,11 @@ describe( 'redirects of a callback', () => {
 		}
 		if ( item.evidence ) {
 			expect( evidenceText( finding ) ).toMatch( item.evidence );
+		}
+		if ( item.notInRemediation ) {
+			expect( remediationText( finding ) ).not.toMatch(
+				item.notInRemediation
+			);
 		}
 	} );
 

@@ -493,6 +493,57 @@ const cases: Case[] = [
 		remediation:
 			/Wordfence → Firewall → All Firewall Options[\s\S]*https:\/\/shop\.nordicgoods\.se\/wc-api\/\*/,
 	},
+	{
+		behaviour:
+			'says which header Wordfence takes a public address from, where the doctor presents Klarna’s',
+		requirement: 'security-plugins',
+		environment: {
+			plugins: [
+				makePlugin( {
+					clientAddressTrust: 'header',
+					clientAddressHeader: 'X-Forwarded-For',
+				} ),
+			],
+		},
+		status: 'info',
+		summary: /Wordfence Security is active/,
+		evidence:
+			/Wordfence Security, client address: accepts a public address from the X-Forwarded-For header/,
+	},
+	{
+		behaviour:
+			'says a plugin that trusts only the connection is untestable from inside',
+		requirement: 'security-plugins',
+		environment: {
+			plugins: [
+				makePlugin( {
+					slug: 'all-in-one-wp-security-and-firewall',
+					name: 'All-In-One Security (AIOS)',
+					clientAddressTrust: 'connection',
+				} ),
+			],
+		},
+		status: 'info',
+		summary: /is active/,
+		evidence:
+			/All-In-One Security \(AIOS\), client address: trusts only the connection’s own address: its address rules are untestable from inside, use the external test/,
+	},
+	{
+		behaviour: 'says when a plugin’s address setting could not be read',
+		requirement: 'security-plugins',
+		environment: {
+			plugins: [
+				makePlugin( {
+					slug: 'wp-simple-firewall',
+					name: 'Shield Security',
+				} ),
+			],
+		},
+		status: 'info',
+		summary: /is active/,
+		evidence:
+			/Shield Security, client address: where it takes the client’s address from could not be read/,
+	},
 	...(
 		[
 			[ 'better-wp-security', 'Solid Security', /Authorized IPs/ ],
@@ -638,7 +689,7 @@ describe( 'requirement findings', () => {
 		] );
 	} );
 
-	it( 'lists the callbacks the installed KCO no longer uses', () => {
+	it( 'lists the callbacks the installed KCO does not use', () => {
 		const run = makeRun( {
 			endpointIds: [ 'push', 'notification', 'validation' ],
 			observations: [
@@ -650,7 +701,7 @@ describe( 'requirement findings', () => {
 		} );
 		const finding = requirementOf( run, 'woocommerce-kco' );
 		expect( evidenceText( finding ) ).toMatch(
-			/Callbacks Klarna calls: Push, Notification\nCallbacks this version no longer uses: Validation/
+			/Callbacks Klarna calls: Push, Notification\nCallbacks this version does not use: Validation/
 		);
 	} );
 

@@ -149,19 +149,6 @@ const cases: Case[] = [
 	},
 	{
 		behaviour:
-			'calls the old push shape a warning when the installed KCO no longer sends kco_session_id',
-		run: sessionPushBlocked(
-			anonymousForbidden,
-			[ 'with-referer', 'without-session-id' ],
-			'3.1.0'
-		),
-		status: 'warn',
-		cause: 'Something that did not identify itself',
-		summary: /rule 211180/,
-		remediation: /rule 211180/,
-	},
-	{
-		behaviour:
 			'says the block happens only without a Referer when no session id was sent',
 		run: pushBlocked( anonymousForbidden, [ 'with-referer' ] ),
 		status: 'fail',
@@ -243,17 +230,32 @@ describe( 'trigger isolation from variant probes', () => {
 		);
 	} );
 
-	it( 'mentions the old KCO versions when the warning is about the retired push shape', () => {
+	it( 'passes a push whose retired shape is blocked when the installed KCO no longer sends kco_session_id, and says what the old shape met', () => {
 		const finding = endpointFindingOf(
 			sessionPushBlocked(
 				anonymousForbidden,
-				[ 'with-referer' ],
+				[ 'with-referer', 'without-session-id' ],
 				'3.1.0'
 			)
 		);
+		expect( finding.status ).toBe( 'pass' );
+		expect( finding.state ).toBe( 'passed' );
+		expect( evidenceText( finding ) ).toMatch( /rule 211180/ );
 		expect( evidenceText( finding ) ).toMatch(
 			/KCO 3\.1\.0 no longer adds kco_session_id/
 		);
+	} );
+
+	it( 'fails a push whose session shape is blocked while the installed KCO still sends it', () => {
+		const finding = endpointFindingOf(
+			sessionPushBlocked(
+				anonymousForbidden,
+				[ 'with-referer', 'without-session-id' ],
+				'2.18.0'
+			)
+		);
+		expect( finding.status ).toBe( 'fail' );
+		expect( finding.state ).toBe( 'blocked' );
 	} );
 
 	it( 'treats a variant with no basedOn as derived from the Klarna shape', () => {

@@ -8,9 +8,14 @@
  *
  * Behaves like the real plugin where it matters to the doctor:
  * - it decides in PHP, when plugins load, before WooCommerce dispatches /wc-api/;
- * - it takes the client address from where its `howGetIPs` setting says (REMOTE_ADDR, or a proxy
- *   header such as X-Forwarded-For), read through `wfConfig::get()` as in the real plugin;
- * - it never blocks loopback or private addresses (DESIGN.md §3.7), so a plain loopback probe
+ * - it takes the client address the way Wordfence's wfUtils::getIPAndServerVariable()
+ *   (lib/wfUtils.php) does for its `howGetIPs` setting, read through `wfConfig::get()` as in the
+ *   real plugin: empty (the default) → the first public address among REMOTE_ADDR,
+ *   X-Forwarded-For and X-Real-IP; `REMOTE_ADDR` → the connection only; a header's $_SERVER key →
+ *   that header, then REMOTE_ADDR, the first public one winning. Each value may list several
+ *   addresses (comma, space or tab), as wfUtils::getCleanIPAndServerVar() splits them; with no
+ *   public address the first private one counts;
+ * - it never blocks loopback or private addresses (docs/probe-protocol.md §10), so a plain loopback probe
  *   cannot see this block.
  *
  * @package KcoCallbackDoctor\Tests
@@ -40,12 +45,30 @@ if ( ! class_exists( 'wfConfig', false ) ) {
  * The client address as Wordfence would see it with the current `howGetIPs` setting.
  */
 function kco_standin_wordfence_client_ip(): string {
-	$how = (string) wfConfig::get( 'howGetIPs', '' );
-	if ( '' !== $how && 'REMOTE_ADDR' !== $how && ! empty( $_SERVER[ $how ] ) ) {
-		$candidates = explode( ',', sanitize_text_field( wp_unslash( $_SERVER[ $how ] ) ) );
-		return trim( (string) $candidates[0] );
+	$how    = (string) wfConfig::get( 'howGetIPs', '' );
+	$server = static function ( string $key ): string {
+		return isset( $_SERVER[ $key ] ) && is_string( $_SERVER[ $key ] ) ? sanitize_text_field( wp_unslash( $_SERVER[ $key ] ) ) : '';
+	};
+	if ( '' === $how ) {
+		$values = array( $server( 'REMOTE_ADDR' ), $server( 'HTTP_X_FORWARDED_FOR' ), $server( 'HTTP_X_REAL_IP' ) );
+	} elseif ( 'REMOTE_ADDR' === $how ) {
+		$values = array( $server( 'REMOTE_ADDR' ) );
+	} else {
+		$values = array( $server( $how ), $server( 'REMOTE_ADDR' ) );
 	}
-	return isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+	$private = '';
+	foreach ( $values as $value ) {
+		foreach ( preg_split( '/[,\s]+/', $value, -1, PREG_SPLIT_NO_EMPTY ) as $candidate ) {
+			if ( false === filter_var( $candidate, FILTER_VALIDATE_IP ) ) {
+				continue;
+			}
+			if ( false !== filter_var( $candidate, FILTER_VALIDATE_IP, FILTER_FLAG_NO_PRIV_RANGE | FILTER_FLAG_NO_RES_RANGE ) ) {
+				return $candidate;
+			}
+			$private = '' === $private ? $candidate : $private;
+		}
+	}
+	return $private;
 }
 
 ( static function () {
