@@ -9,6 +9,14 @@ STACK_ADMIN_USER=admin
 STACK_ADMIN_PASSWORD=admin-password
 MYSQL_SOCKET="$STACK/run/mysqld.sock"
 
+# How long a name lookup may wait, in every process the stack starts (Apache with PHP, WP-CLI):
+# glibc reads RES_OPTIONS from the environment. A nameserver that never answers holds each lookup
+# of a host that does not exist (the proof suite's unresolvable home URL) for the resolver's whole
+# timeout, and with it the admin screen that sent the lookup: measured with such a nameserver,
+# WooCommerce's 0.01 s "non-blocking" loopback held the dashboard for 10 s (curl waits for its
+# resolver thread). One try of one second keeps those screens quick on any machine's DNS.
+export RES_OPTIONS="timeout:1 attempts:1"
+
 # Third-party software the stack runs for real. The project's shared vendor folder (beside the
 # clone) holds the released files so the stack needs no internet; without it they are downloaded
 # from their official sources (see stack_vendor_file).

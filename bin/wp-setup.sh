@@ -52,7 +52,10 @@ if [ "$doubles" = 1 ]; then
 	# No checks by themselves on a test stack: Action Scheduler would start them from any admin
 	# request once due, in the middle of another test's run. The tests of scheduled checks turn
 	# them on and off again.
-	wp option update kco_callback_doctor_settings '{"schedule":"off","emailAlerts":true}' --format=json --autoload=no >/dev/null
+	# Added afresh rather than updated: `wp option update` fails when only the autoload flag would
+	# change, which made a second wp:up on the same stack stop here.
+	wp option delete kco_callback_doctor_settings >/dev/null 2>&1 || true
+	wp option add kco_callback_doctor_settings '{"schedule":"off","emailAlerts":true}' --format=json --autoload=no >/dev/null
 	for user in shopmanager:shop_manager subscriber:subscriber admin2:administrator; do
 		login=${user%%:*}
 		role=${user#*:}
