@@ -234,12 +234,12 @@ LoadModule authz_user_module /usr/lib/apache2/modules/mod_authz_user.so
 	return {
 		name: 'basic-auth',
 		apply: () => {
-			execFileSync( 'htpasswd', [
-				'-cbB',
-				htpasswd,
-				BASIC_AUTH.username,
-				BASIC_AUTH.password,
-			] );
+			// htpasswd reports "Adding password for user …" on stderr: piped, so the test log stays clean.
+			execFileSync(
+				'htpasswd',
+				[ '-cbB', htpasswd, BASIC_AUTH.username, BASIC_AUTH.password ],
+				{ stdio: 'pipe' }
+			);
 			snippet.apply();
 		},
 		revert: () => {
