@@ -68,9 +68,9 @@ it( 'reports a home host the server cannot resolve, on the callback cards and th
 	// The owner's browser finds the site (as on a machine with a hosts-file entry); the
 	// server does not, which is exactly what Klarna would meet.
 	const url = `http://${ UNRESOLVABLE_HOST }:${ STACK_PORT }`;
-	const browser = await launchBrowser( [
-		`--host-resolver-rules=MAP ${ UNRESOLVABLE_HOST } 127.0.0.1`,
-	] );
+	const browser = await launchBrowser( {
+		[ UNRESOLVABLE_HOST ]: '127.0.0.1',
+	} );
 	try {
 		await withScenario(
 			combined( 'unresolvable-site', [

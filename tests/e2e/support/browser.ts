@@ -18,11 +18,24 @@ export const ARTIFACTS_DIR = join( PROJECT_DIR, 'artifacts', 'screenshots' );
 /**
  * Debian's Chromium, headless.
  *
- * @param extraArgs More command-line switches, e.g. a host-resolver rule for one scenario.
+ * Every page the tests open is on the stack, at an IP address; the browser never asks the
+ * machine's nameserver for anything. Admin screens also name hosts on the internet (the admin
+ * bar's Gravatar image): those fail at once here, so how a machine's DNS answers them (at once,
+ * or only after its timeout) can never hold a page's load event.
+ *
+ * @param hostMap Hosts the browser finds at an address of the stack, e.g. `{ 'shop.invalid': '127.0.0.1' }`
+ *                for a home URL only the server cannot resolve.
  */
 export async function launchBrowser(
-	extraArgs: string[] = []
+	hostMap: Record< string, string > = {}
 ): Promise< Browser > {
+	const rules = [
+		...Object.entries( hostMap ).map(
+			( [ host, address ] ) => `MAP ${ host } ${ address }`
+		),
+		'MAP * ~NOTFOUND',
+		'EXCLUDE 127.0.0.1',
+	];
 	return chromium.launch( {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
@@ -34,7 +47,7 @@ export async function launchBrowser(
 			'--disable-component-update',
 			'--disable-sync',
 			'--no-first-run',
-			...extraArgs,
+			`--host-resolver-rules=${ rules.join( ', ' ) }`,
 		],
 	} );
 }
